@@ -1,0 +1,35 @@
+# congxa: two set-up commands on a fresh machine, `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install lint format messages check-messages clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/congxa demo
+
+test: $(STAMP)
+	$(BIN)/ruff format --check congxa tests bench
+	$(BIN)/ruff check congxa tests bench
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff format congxa tests bench
+	$(BIN)/ruff check --fix congxa tests bench
+
+messages: $(STAMP)
+	cd congxa && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete --no-location --ignore "demo/data/*"
+	cd congxa && ../$(BIN)/python ../manage.py compilemessages -l vi
+
+clean:
+	rm -rf $(VENV) var test-artifacts

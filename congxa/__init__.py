@@ -1,0 +1,1 @@
+"""congxa: cổng thông tin điện tử cho xã, phường."""

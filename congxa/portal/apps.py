@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    name = "congxa.portal"
+    label = "portal"
+    verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 (connects the cache invalidation)
+        from .home_blocks import register
+
+        register()

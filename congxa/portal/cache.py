@@ -1,0 +1,213 @@
+"""Whole-page cache for anonymous visitors, shared by every worker process.
+
+A cached page is stored under its host, path, query string and encoding, together
+with the generation numbers it was rendered under: the deployment's and its
+site's. Publishing, unpublishing, moving or deleting a page, or changing a site's
+settings, bumps that site's generation (see `signals.py`), so the next request
+for any of its pages renders fresh on every worker. A hit costs two cache reads
+and no database query.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+GLOBAL_GENERATION_KEY = "congxa:gen:all"
+SITE_GENERATION_KEY = "congxa:gen:site:{site_id}"
+ENTRY_KEY = "congxa:page:{digest}"
+
+# Never cached: the admin, files and anything that is not a public page.
+EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/_util/",
+)
+MAX_QUERY_LENGTH = 256
+# Headers worth keeping with a cached body; the rest are per-response.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Security-Policy",
+    "Vary",
+)
+
+
+def _new_generation() -> int:
+    return time.time_ns()
+
+
+def _generation(key: str) -> int:
+    value = cache.get(key)
+    if value is None:
+        # Evicted or never set: start a new generation rather than reading None,
+        # so an entry stored before the eviction can never match again.
+        cache.add(key, _new_generation(), timeout=None)
+        value = cache.get(key)
+    return value
+
+
+def current_generation(site_id: int | None) -> tuple[int, int]:
+    """The (deployment, site) generation pair a cached page must match."""
+    site_key = SITE_GENERATION_KEY.format(site_id=site_id or 0)
+    values = cache.get_many([GLOBAL_GENERATION_KEY, site_key])
+    global_gen = values.get(GLOBAL_GENERATION_KEY) or _generation(GLOBAL_GENERATION_KEY)
+    site_gen = values.get(site_key) or _generation(site_key)
+    return global_gen, site_gen
+
+
+def bump_site_generation(site_id: int | None) -> None:
+    """Invalidate every cached page of one site (all sites when `site_id` is None).
+
+    Done once the transaction commits: bumping earlier would let a request that
+    reads the old rows store them under the new generation.
+    """
+    key = (
+        GLOBAL_GENERATION_KEY
+        if site_id is None
+        else SITE_GENERATION_KEY.format(site_id=site_id)
+    )
+    transaction.on_commit(lambda: cache.set(key, _new_generation(), timeout=None))
+
+
+def expire_page_cache_at(request: HttpRequest, moment: datetime) -> None:
+    """Let a view say its page changes by itself at `moment` (a banner ending, say)."""
+    current = getattr(request, "page_cache_expires_at", None)
+    if current is None or moment < current:
+        request.page_cache_expires_at = moment
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def _entry_key(request: HttpRequest) -> str:
+    # The local date is part of the key: "today" on a schedule, the date in the
+    # header and anything else that turns over at midnight re-render then.
+    raw = "|".join(
+        (
+            request.get_host().lower(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            "gzip" if _accepts_gzip(request) else "identity",
+            timezone.localdate().isoformat(),
+        )
+    )
+    return ENTRY_KEY.format(digest=hashlib.sha256(raw.encode()).hexdigest())
+
+
+def request_is_cacheable(request: HttpRequest) -> bool:
+    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    # Editors and anyone else with a session see personal pages.
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        # A form with a CSRF token, or a cookie for this visitor: personal.
+        return False
+    if getattr(request, "page_cache_skip", False):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(
+        word in cache_control for word in ("private", "no-store", "no-cache")
+    )
+
+
+def _public_headers(response: HttpResponse, etag: str, stored_at: float) -> None:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(stored_at)
+    response["Cache-Control"] = (
+        f"public, max-age={settings.PAGE_CACHE_MAX_AGE}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_MAX_AGE * 5}"
+    )
+
+
+def _serve_entry(request: HttpRequest, entry: dict) -> HttpResponse:
+    response = HttpResponse(entry["content"], status=200)
+    for name, value in entry["headers"].items():
+        response[name] = value
+    _public_headers(response, entry["etag"], entry["stored_at"])
+    response["Age"] = str(max(0, int(time.time() - entry["stored_at"])))
+    response["X-Cache"] = "HIT"
+    return get_conditional_response(
+        request,
+        etag=entry["etag"],
+        last_modified=int(entry["stored_at"]),
+        response=response,
+    )
+
+
+def _site_id_for(request: HttpRequest) -> int | None:
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return site.pk if site else None
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+
+        key = _entry_key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            if tuple(entry["generation"]) == current_generation(entry["site_id"]):
+                return _serve_entry(request, entry)
+
+        # Read the generation before rendering: a publish that lands while this
+        # page renders then makes the stored copy stale at once.
+        site_id = _site_id_for(request)
+        generation = current_generation(site_id)
+        response = self.get_response(request)
+        if not response_is_cacheable(request, response):
+            return response
+
+        stored_at = time.time()
+        content = response.content
+        etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+        patch_vary_headers(response, ("Accept-Encoding",))
+        timeout = settings.PAGE_CACHE_TIMEOUT
+        expires_at = getattr(request, "page_cache_expires_at", None)
+        if expires_at is not None:
+            timeout = max(1, min(timeout, int(expires_at.timestamp() - stored_at)))
+        cache.set(
+            key,
+            {
+                "site_id": site_id,
+                "generation": generation,
+                "content": content,
+                "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+                "etag": etag,
+                "stored_at": stored_at,
+            },
+            timeout=timeout,
+        )
+        _public_headers(response, etag, stored_at)
+        response["X-Cache"] = "MISS"
+        return response

@@ -1,0 +1,41 @@
+"""Blocks of the home page, contributed by the content apps.
+
+The portal sits below the content apps and imports none of them; each app
+registers the blocks it shows on the home page from its `AppConfig.ready`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    name: str
+    template: str
+    get_context: Callable[[HttpRequest, Any], dict[str, Any] | None]
+    area: Literal["main", "side"] = "main"
+    order: int = 100
+
+
+_blocks: dict[str, HomeBlock] = {}
+
+
+def register_home_block(block: HomeBlock) -> None:
+    _blocks[block.name] = block
+
+
+def render_plan(request: HttpRequest, home_page, area: str) -> list[tuple[str, dict]]:
+    """(template, context) for each block of an area that has something to show."""
+    plan = []
+    for block in sorted(_blocks.values(), key=lambda b: (b.order, b.name)):
+        if block.area != area:
+            continue
+        context = block.get_context(request, home_page)
+        if context is not None:
+            plan.append((block.template, context))
+    return plan

@@ -1,0 +1,142 @@
+"""Serve the portal with a production WSGI server, never Django's runserver."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+SERVERS = ("gunicorn", "granian")
+
+
+def default_workers() -> int:
+    # Page renders are CPU-bound and SQLite readers do not block each other:
+    # one worker per core plus one to cover I/O waits (see bench/http.sh).
+    return (os.cpu_count() or 1) + 1
+
+
+def port_is_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+class Command(BaseCommand):
+    help = "Serve the portal with a production WSGI server (gunicorn or granian)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--host", default=os.environ.get("CONGXA_HOST", "127.0.0.1")
+        )
+        parser.add_argument(
+            "--port", type=int, default=int(os.environ.get("CONGXA_PORT", "8000"))
+        )
+        parser.add_argument("--workers", type=int, default=None)
+        parser.add_argument(
+            "--server",
+            choices=SERVERS,
+            default=os.environ.get("CONGXA_SERVER", "gunicorn"),
+        )
+        parser.add_argument(
+            "--no-access-log",
+            action="store_true",
+            help="Do not write one line per request.",
+        )
+        parser.add_argument(
+            "--skip-collectstatic",
+            action="store_true",
+            help="Static files were collected already (e.g. in an image build).",
+        )
+
+    def handle(
+        self,
+        *args,
+        host,
+        port,
+        workers,
+        server,
+        no_access_log,
+        skip_collectstatic,
+        **options,
+    ):
+        if not 0 < port < 65536:
+            raise CommandError(f"Cổng {port} không hợp lệ: chọn một số từ 1 đến 65535.")
+        workers = workers or default_workers()
+        if workers < 1:
+            raise CommandError("Số tiến trình (--workers) phải từ 1 trở lên.")
+        if not port_is_free(host, port):
+            raise CommandError(
+                f"Cổng {port} trên {host} đang được một chương trình khác sử dụng. "
+                "Hãy dừng chương trình đó hoặc chọn cổng khác, ví dụ: "
+                "congxa serve --port 8001"
+            )
+        if not skip_collectstatic:
+            call_command("collectstatic", interactive=False, verbosity=0)
+
+        self.stdout.write(
+            f"Cổng thông tin đang chạy tại http://{host}:{port}/ "
+            f"({server}, {workers} tiến trình). Nhấn Ctrl+C để dừng."
+        )
+        self.stdout.flush()
+        access_log = (
+            not no_access_log and os.environ.get("CONGXA_ACCESS_LOG", "1") != "0"
+        )
+        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        if server == "granian":
+            argv = [
+                sys.executable,
+                "-m",
+                "granian",
+                "--interface",
+                "wsgi",
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--blocking-threads",
+                "1",
+            ]
+            if access_log:
+                argv.append("--access-log")
+            argv.append("congxa.wsgi:application")
+        else:
+            argv = [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "congxa.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "sync",
+                "--preload",
+                "--graceful-timeout",
+                "20",
+                "--timeout",
+                "60",
+                "--max-requests",
+                "20000",
+                "--max-requests-jitter",
+                "2000",
+            ]
+            if access_log:
+                argv += ["--access-logfile", "-"]
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congxa.settings")
+        os.environ["CONGXA_DATA_DIR"] = str(settings.DATA_DIR)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Replace this process: signals (HUP for a graceful reload, TERM to
+        # stop) then reach the server directly.
+        os.execv(sys.executable, argv)  # noqa: S606 (fixed argv, no shell)

@@ -1,0 +1,124 @@
+"""The commune's site root, its identity and its footer."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable, Page
+
+from .home import render_plan
+
+
+class HomePage(Page):
+    """The home page of one commune; the root of its site."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two shown under the banner line."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["main_blocks"] = render_plan(request, self, "main")
+        context["side_blocks"] = render_plan(request, self, "side")
+        return context
+
+
+@register_setting(icon="site")
+class CommuneSettings(ClusterableModel, BaseSiteSetting):
+    """Who runs this portal: shown in the header and the footer of every page."""
+
+    commune_name = models.CharField(
+        _("commune name"),
+        max_length=120,
+        help_text=_("As it is written officially, e.g. “Xã Vĩnh Thủy”."),
+    )
+    province = models.CharField(_("province"), max_length=120, blank=True)
+    agency = models.CharField(
+        _("managing agency"),
+        max_length=200,
+        blank=True,
+        help_text=_("Cơ quan chủ quản, e.g. “Ủy ban nhân dân xã Vĩnh Thủy”."),
+    )
+    person_responsible = models.CharField(
+        _("person responsible"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name and position of the person responsible for the portal."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    banner_text = models.CharField(
+        _("banner text"),
+        max_length=255,
+        blank=True,
+        help_text=_("A line shown across the top of the home page."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("commune_name"),
+                FieldPanel("province"),
+                FieldPanel("logo"),
+                FieldPanel("banner_text"),
+            ],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("agency"),
+                FieldPanel("person_responsible"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Footer: managing agency and contact"),
+        ),
+        InlinePanel("website_links", heading=_("Website links"), label=_("link")),
+    ]
+
+    class Meta:
+        verbose_name = _("commune settings")
+        verbose_name_plural = _("commune settings")
+
+    def __str__(self):
+        return self.commune_name or str(self.site)
+
+
+class WebsiteLink(Orderable):
+    """One entry of the “Liên kết website” block."""
+
+    settings = ParentalKey(
+        CommuneSettings, on_delete=models.CASCADE, related_name="website_links"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"))
+
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("website link")
+        verbose_name_plural = _("website links")
+
+    def __str__(self):
+        return self.title

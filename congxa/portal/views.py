@@ -1,0 +1,35 @@
+"""Views of the portal that are not Wagtail pages."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.static import serve
+
+
+@never_cache
+def healthz(request):
+    """Liveness for a load balancer: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def media(request, path):
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=604800"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def page_not_found(request, exception=None):
+    template = loader.get_template("404.html")
+    return HttpResponse(template.render({}, request), status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: the error may lie in a context
+    # processor or the database.
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({}))

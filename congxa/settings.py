@@ -1,0 +1,303 @@
+"""The only runtime settings module, read top to bottom.
+
+Every value comes from an environment variable with an embedded default, so one
+commune runs with nothing set (SQLite, on-disk cache, local media under
+CONGXA_DATA_DIR) and a province switches to PostgreSQL, Redis and several app
+servers by setting DATABASE_URL, CACHE_URL and the CONGXA_* variables.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env_str(name)
+    if not value:
+        return default
+    return value.lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"Biến môi trường {name} phải là một số nguyên (đang là {value!r})."
+        ) from exc
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = env_str(name)
+    if not value:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("CONGXA_DATA_DIR", "var")).resolve()
+MEDIA_ROOT = DATA_DIR / "media"
+STATIC_ROOT = DATA_DIR / "static"
+
+DEBUG = env_bool("CONGXA_DEBUG", False)
+HTTPS = env_bool("CONGXA_HTTPS", False)
+
+# The secret key is never generated per process: every worker must sign with the
+# same key. `congxa demo` writes one into the data directory; production sets
+# CONGXA_SECRET_KEY.
+SECRET_KEY = env_str("CONGXA_SECRET_KEY")
+_secret_key_file = DATA_DIR / "secret_key"
+if not SECRET_KEY and _secret_key_file.exists():
+    SECRET_KEY = _secret_key_file.read_text(encoding="utf-8").strip()
+if not SECRET_KEY:
+    if DEBUG:
+        SECRET_KEY = "congxa-insecure-debug-key"  # noqa: S105 (debug only)
+    else:
+        raise ImproperlyConfigured(
+            "Chưa có khóa bí mật: đặt biến môi trường CONGXA_SECRET_KEY "
+            "(hoặc chạy `congxa demo` để tạo khóa cho bản chạy thử)."
+        )
+
+ALLOWED_HOSTS = env_list("CONGXA_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    if DEBUG:
+        ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+    else:
+        raise ImproperlyConfigured(
+            "Chưa khai báo tên miền: đặt biến môi trường CONGXA_ALLOWED_HOSTS "
+            "(ví dụ: vinhthuy.gov.vn,www.vinhthuy.gov.vn)."
+        )
+
+INSTALLED_APPS = [
+    "congxa.portal",
+    "congxa.news",
+    "congxa.search",
+    "congxa.demo",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.sitemaps",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    # Outermost, so cached pages and static files get the headers too.
+    "congxa.portal.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole-page cache for anonymous visitors; it sits before sessions so a hit
+    # touches neither the session store nor the database.
+    "congxa.portal.cache.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "congxa.urls"
+WSGI_APPLICATION = "congxa.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# Database: embedded SQLite (WAL, so readers never wait for the writer) unless
+# DATABASE_URL names another server.
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "congxa.sqlite3",
+            "OPTIONS": {
+                # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-init-command
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=NORMAL;"
+                    "PRAGMA busy_timeout=10000;"
+                    "PRAGMA foreign_keys=ON;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: shared by every worker process (a per-process memory cache would keep
+# serving an old page after a publish). On-disk SQLite-backed cache by default,
+# Redis when CACHE_URL says so.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CONGXA_CACHE_PREFIX", "congxa"),
+            "TIMEOUT": 3600,
+        }
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        "CACHE_URL chỉ hỗ trợ Redis (redis://máy:cổng/số); "
+        "bỏ trống để dùng bộ nhớ đệm trên đĩa."
+    )
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "TIMEOUT": 3600,
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 1.0,
+            "OPTIONS": {"size_limit": 512 * 1024 * 1024},
+        }
+    }
+
+PAGE_CACHE_ENABLED = env_bool("CONGXA_PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = env_int("CONGXA_PAGE_CACHE_TIMEOUT", 3600)
+# What browsers and proxies may keep a public page for, in seconds.
+PAGE_CACHE_MAX_AGE = env_int("CONGXA_PAGE_CACHE_MAX_AGE", 60)
+
+_VALIDATORS = "django.contrib.auth.password_validation"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
+    {
+        "NAME": f"{_VALIDATORS}.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+# Listed first, so the project's catalog (which carries the Wagtail admin strings
+# Wagtail's own Vietnamese catalog lacks) wins.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_URL = "/static/"
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        # Hashed names, compressed copies, far-future cache headers.
+        "BACKEND": env_str(
+            "CONGXA_STATICFILES_STORAGE",
+            "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        )
+    },
+}
+WHITENOISE_MAX_AGE = 31536000
+
+# Uploads: size caps, nothing public.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o644
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Security headers on every response, in every mode.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 3600
+CSRF_COOKIE_HTTPONLY = True
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # The health check is probed over plain HTTP from inside the deployment.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+CSRF_TRUSTED_ORIGINS = env_list("CONGXA_CSRF_TRUSTED_ORIGINS")
+
+WAGTAIL_SITE_NAME = "Cổng thông tin điện tử xã"
+WAGTAILADMIN_BASE_URL = env_str("CONGXA_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}
+WAGTAILEMBEDS_FINDERS = []  # nothing is fetched from the internet at run time
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+
+EMAIL_BACKEND = env_str(
+    "CONGXA_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if env_str("CONGXA_EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("CONGXA_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CONGXA_EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("CONGXA_FROM_EMAIL", "congxa@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("CONGXA_LOG_LEVEL", "WARNING")},
+}
+
+PAGINATE_BY = 10

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from congxa.portal import views as portal_views
+from congxa.search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("tim-kiem/", search_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+    path("healthz", portal_views.healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    # Media files of the embedded default are served by the app itself; a
+    # deployment at scale serves them from nginx or object storage.
+    urlpatterns += [path("media/<path:path>", portal_views.media, name="media")]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "congxa.portal.views.page_not_found"
+handler500 = "congxa.portal.views.server_error"

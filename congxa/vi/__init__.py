@@ -1,0 +1,1 @@
+"""Vietnamese text helpers: dates, diacritic folding. Pure Python, no Django."""

@@ -1,0 +1,38 @@
+"""Fixtures shared by every test: communes, their home pages and articles."""
+
+import pytest
+from django.core.cache import cache
+
+from congxa.portal.factories import create_commune_site
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # The page cache and generation numbers live in the shared cache.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site(db):
+    """Commune A, the default site."""
+    return create_commune_site(
+        name="Xã Vĩnh Thủy",
+        hostname="vinhthuy.localhost",
+        province="Tỉnh Quảng Trị",
+        default=True,
+    )
+
+
+@pytest.fixture
+def other_site(db):
+    """Commune B, on its own host name."""
+    return create_commune_site(
+        name="Xã Gio Linh", hostname="giolinh.localhost", province="Tỉnh Quảng Trị"
+    )
+
+
+@pytest.fixture
+def home(site):
+    return site.root_page.specific

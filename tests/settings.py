@@ -1,0 +1,21 @@
+"""Test settings: the real settings module, fed the environment a test run needs.
+
+Set DATABASE_URL to run the suite on PostgreSQL.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("CONGXA_SECRET_KEY", "tests-only-secret-key-not-for-production")
+os.environ.setdefault("CONGXA_ALLOWED_HOSTS", "*")
+os.environ.setdefault("CONGXA_DATA_DIR", tempfile.mkdtemp(prefix="congxa-tests-"))
+# No manifest in tests: static files are found where they are.
+os.environ.setdefault(
+    "CONGXA_STATICFILES_STORAGE",
+    "django.contrib.staticfiles.storage.StaticFilesStorage",
+)
+
+from congxa.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

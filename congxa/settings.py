@@ -80,6 +80,7 @@ if not ALLOWED_HOSTS:
 INSTALLED_APPS = [
     "congxa.portal",
     "congxa.news",
+    "congxa.procedures",
     "congxa.search",
     "congxa.demo",
     "wagtail.contrib.forms",

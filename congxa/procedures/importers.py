@@ -62,6 +62,9 @@ LIST_FIELDS: dict[str, tuple[str, ...] | None] = {
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".json", ".csv", ".xlsx")
 
+# Fields stored in bounded database columns.
+MAX_LENGTHS: dict[str, int] = {"ma_thu_tuc": 50, "muc_do_dvc": 50, "detail_url": 500}
+
 
 class ProcedureFileError(Exception):
     """A file that cannot be imported; ``messages`` are Vietnamese, one per problem."""
@@ -346,6 +349,19 @@ def _validated(path: Path, rows: list[tuple[str, Any]]) -> list[Record]:
                     "file": path.name,
                     "position": described,
                     "fields": ", ".join(_field_label(field) for field in missing),
+                }
+            )
+            continue
+        too_long = [
+            field for field, limit in MAX_LENGTHS.items() if len(record[field]) > limit
+        ]
+        if too_long:
+            errors.append(
+                _("%(file)s: %(position)s: %(fields)s is too long.")
+                % {
+                    "file": path.name,
+                    "position": position,
+                    "fields": ", ".join(too_long),
                 }
             )
             continue

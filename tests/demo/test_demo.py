@@ -1,0 +1,76 @@
+"""The demo commune, Xã Vĩnh Thủy, as `make demo` loads it."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+
+from congxa.demo.services import demo_seed, ensure_admin
+from congxa.news.models import ArticlePage, NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE_TITLE = "Vĩnh Thủy: Tổng kết công tác bảo vệ nền tảng tư tưởng của Đảng"
+
+
+@pytest.fixture
+def demo(db):
+    demo_seed()
+    return Site.objects.get(is_default_site=True)
+
+
+def test_demo_has_fifteen_articles_in_three_sections_with_images(demo):
+    articles = ArticlePage.objects.live()
+    assert articles.count() >= 15
+    assert NewsIndexPage.objects.live().count() >= 3
+    assert all(
+        ArticlePage.objects.child_of(section).exists()
+        for section in NewsIndexPage.objects.all()
+    )
+    assert articles.exclude(featured_image=None).count() >= 3
+
+
+def test_loading_the_demo_twice_duplicates_nothing(demo):
+    pages_before = Page.objects.count()
+    demo_seed()
+    assert Page.objects.count() == pages_before
+    assert Site.objects.count() == 1
+
+
+def test_sample_article_is_reproduced_faithfully(client, demo):
+    article = ArticlePage.objects.get(title=SAMPLE_TITLE)
+    html = client.get(article.url).content.decode()
+    assert "21:40, Thứ Tư, 11-2-2026" in html
+    assert "Ngày 11/02/2026, Ban Công tác 35 xã Vĩnh Thủy" in html
+    assert "đồng chí Lê Thanh Hải - Phó Bí thư Thường trực Đảng ủy" in html
+    assert "góp phần giữ vững trận địa tư tưởng ngay từ cơ sở." in html
+    assert 'class="article__signature">BBT<' in html
+    assert "Các tin khác" in html
+
+
+def test_sample_article_is_two_clicks_from_home(client, demo):
+    article = ArticlePage.objects.get(title=SAMPLE_TITLE)
+    home_html = client.get("/").content.decode()
+    links = set(re.findall(r'href="(/[^"]*)"', home_html))
+    if article.url in links:
+        return
+    for link in links:
+        page_html = client.get(link).content.decode()
+        if f'href="{article.url}"' in page_html:
+            return
+    pytest.fail("the sample article is not reachable from the home page")
+
+
+def test_demo_shows_banner_and_website_links_on_home(client, demo):
+    html = client.get("/").content.decode()
+    assert "NHIỆT LIỆT CHÀO MỪNG ĐẠI HỘI ĐẠI BIỂU TOÀN QUỐC LẦN THỨ XIX" in html
+    assert "Liên kết website" in html
+    assert "Cổng Dịch vụ công quốc gia" in html
+
+
+def test_demo_admin_password_is_given_once(db):
+    password = ensure_admin()
+    assert password and len(password) >= 12
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert ensure_admin() is None

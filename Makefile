@@ -21,6 +21,8 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff format --check congxa tests bench
 	$(BIN)/ruff check congxa tests bench
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

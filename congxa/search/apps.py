@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
     name = "congxa.search"
     label = "congxa_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import indexables, signals
+
+        indexables.register_known_models()
+        signals.connect()

@@ -1,33 +1,70 @@
-"""The portal's search page, scoped to the request's commune."""
+"""The portal's search page and the search box's autocomplete, scoped to the commune."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page, Site
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
-MAX_QUERY_LENGTH = 200
+from congxa.portal.cache import current_generation
+from congxa.vi.text import fold
+
+from . import selectors
+from .query import clean
+
+AUTOCOMPLETE_TIMEOUT = 300
+AUTOCOMPLETE_MIN_CHARS = 2
 
 
-def clean_query(raw: str) -> str:
-    """Printable text only, whitespace collapsed, length capped."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+def _page_number(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), selectors.MAX_PAGE))
+    except (TypeError, ValueError):
+        return 1
 
 
-def search(request):
-    query = clean_query(request.GET.get("q", ""))
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
     site = Site.find_for_request(request)
-    results = None
-    if query and site is not None:
-        pages = Page.objects.live().public().descendant_of(site.root_page)
-        paginator = Paginator(pages.search(query), 10)
-        try:
-            results = paginator.page(request.GET.get("page") or 1)
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": results},
+    raw = request.GET.get("q", "")
+    kind = request.GET.get("type") or None
+    page = selectors.search(
+        raw, site=site, kind=kind, page=_page_number(request.GET.get("page"))
     )
+    kind_query = {"type": kind} if kind and any(f.active for f in page.facets) else {}
+    context = {
+        "search_query": page.query,
+        "search_page": page,
+        "results": page.results,
+        "corrected_query": page.plan.corrected_query,
+        "pagination_query": "&" + urlencode({"q": page.query, **kind_query}),
+        "facet_links": [
+            (facet, "?" + urlencode({"q": page.query, "type": facet.kind}))
+            for facet in page.facets
+        ],
+        "all_link": "?" + urlencode({"q": page.query}),
+    }
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    """`{"results": [{"title", "url", "kind"}]}` for the search box, cached."""
+    site = Site.find_for_request(request)
+    query = clean(request.GET.get("q", ""))[:100]
+    folded = " ".join(fold(query).split())
+    results: list[dict] = []
+    if len(folded) >= AUTOCOMPLETE_MIN_CHARS:
+        site_id = site.pk if site else 0
+        generation = "-".join(str(g) for g in current_generation(site_id or None))
+        key = f"congxa:search:ac:{site_id}:{generation}:{folded}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = selectors.suggest(query, site=site)
+            cache.set(key, cached, AUTOCOMPLETE_TIMEOUT)
+        results = cached
+    response = JsonResponse({"query": query, "results": results})
+    patch_cache_control(response, public=True, max_age=60)
+    return response

@@ -1,0 +1,346 @@
+"""The database side of search: SQLite FTS5 or PostgreSQL full-text search.
+
+Both engines index the same terms, made in Python by `congxa.vi.text` and stored
+in `SearchEntry.*_index` (folded) and `*_exact` (exact diacritics): only `[a-z0-9]`
+words separated by spaces, so no engine tokeniser, stemmer, stop-word list or
+accent folding can disagree with the query side.
+
+- SQLite: an FTS5 table with external content (the entry table) kept in step by
+  triggers, so the ORM writes entries and the index follows in the same
+  transaction.
+- PostgreSQL: two generated `tsvector` columns (`simple` configuration: no
+  stemming, no stop words; title weighted A, body B) with GIN indexes. The
+  `unaccent` extension is not needed: the text is folded before PostgreSQL sees it,
+  with `đ` and the i/y variants that `unaccent` does not handle.
+
+A query is a `Plan` (see `query.py`); the engine turns it into its own syntax from
+terms that can only contain `[a-z0-9]`, so no user input reaches the engine's
+query parser.
+"""
+
+# The SQL below is built from constant table names and from query terms that are
+# only [a-z0-9]; every value a visitor typed goes in as a parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+ENTRY_TABLE = "congxa_search_searchentry"
+FTS_TABLE = "congxa_search_fts"
+
+# Tiers, best first: a phrase in the title, every word in the title, a phrase in
+# the body, every word anywhere.
+TITLE_PHRASE, TITLE_WORDS, BODY_PHRASE, ANY_WORDS = 1, 2, 3, 4
+
+
+@dataclass(frozen=True)
+class PlanWord:
+    """A word of the query as searched: folded parts, exact parts, prefix or not."""
+
+    parts: tuple[str, ...]
+    exact: tuple[str, ...]
+    prefix: bool = False
+    # Typed with diacritics: only such words take part in the exact-match tier.
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry_id: int
+    exact: bool
+    tier: int
+
+
+class SQLiteEngine:
+    vendor = "sqlite"
+
+    install_sql = [
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+            title_index, body_index, title_exact, body_exact,
+            content='{ENTRY_TABLE}', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON {ENTRY_TABLE}
+        BEGIN
+            INSERT INTO {FTS_TABLE}(rowid, title_index, body_index, title_exact,
+                body_exact)
+            VALUES (new.id, new.title_index, new.body_index, new.title_exact,
+                new.body_exact);
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON {ENTRY_TABLE}
+        BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_index, body_index,
+                title_exact, body_exact)
+            VALUES ('delete', old.id, old.title_index, old.body_index,
+                old.title_exact, old.body_exact);
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE ON {ENTRY_TABLE}
+        BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_index, body_index,
+                title_exact, body_exact)
+            VALUES ('delete', old.id, old.title_index, old.body_index,
+                old.title_exact, old.body_exact);
+            INSERT INTO {FTS_TABLE}(rowid, title_index, body_index, title_exact,
+                body_exact)
+            VALUES (new.id, new.title_index, new.body_index, new.title_exact,
+                new.body_exact);
+        END""",
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    ]
+    uninstall_sql = [
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ai",
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_ad",
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_au",
+        f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    ]
+
+    # --- query syntax
+
+    @staticmethod
+    def _term(term: str, prefix: bool) -> str:
+        return f'"{term}"*' if prefix else f'"{term}"'
+
+    def _word(self, word: PlanWord, exact: bool = False) -> str:
+        parts = word.exact if exact else word.parts
+        prefix = word.prefix and not exact
+        terms = [
+            self._term(part, prefix and i == len(parts) - 1)
+            for i, part in enumerate(parts)
+        ]
+        return terms[0] if len(terms) == 1 else "(" + " + ".join(terms) + ")"
+
+    def _all(self, words: list[PlanWord], columns: str, exact=False) -> str:
+        words = [w for w in words if w.marked] if exact else words
+        return (
+            f"{columns} : (" + " AND ".join(self._word(w, exact) for w in words) + ")"
+        )
+
+    def _phrase(self, words: list[PlanWord], column: str) -> str:
+        terms = []
+        for w_index, word in enumerate(words):
+            for p_index, part in enumerate(word.parts):
+                last = w_index == len(words) - 1 and p_index == len(word.parts) - 1
+                terms.append(self._term(part, word.prefix and last))
+        return f"{column} : (" + " + ".join(terms) + ")"
+
+    def _scope(self, site_ids: list[int], kind: str | None) -> tuple[str, list]:
+        placeholders = ", ".join(["%s"] * len(site_ids)) or "NULL"
+        sql = f" AND (e.site_id IN ({placeholders}) OR e.site_id IS NULL)"
+        params: list = list(site_ids)
+        if kind:
+            sql += " AND e.kind = %s"
+            params.append(kind)
+        return sql, params
+
+    def facets(self, words: list[PlanWord], site_ids: list[int]) -> dict[str, int]:
+        scope, scope_params = self._scope(site_ids, None)
+        sql = (
+            f"SELECT e.kind, COUNT(*) FROM {FTS_TABLE} "
+            f"JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s{scope} GROUP BY e.kind"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._base(words), *scope_params])
+            return dict(cursor.fetchall())
+
+    def _base(self, words: list[PlanWord]) -> str:
+        return self._all(words, "{title_index body_index}")
+
+    def hits(
+        self,
+        words: list[PlanWord],
+        site_ids: list[int],
+        *,
+        kind: str | None,
+        use_exact: bool,
+        offset: int,
+        limit: int,
+    ) -> list[Hit]:
+        matching = (
+            f"{FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s)"
+        )
+        tier_queries = [
+            self._phrase(words, "title_index"),
+            self._all(words, "title_index"),
+            self._phrase(words, "body_index"),
+        ]
+        if use_exact:
+            exact_sql = matching
+            exact_params = [self._all(words, "{title_exact body_exact}", exact=True)]
+        else:
+            exact_sql, exact_params = "0", []
+        cases = " ".join(
+            f"WHEN {matching} THEN {tier}"
+            for tier in (TITLE_PHRASE, TITLE_WORDS, BODY_PHRASE)
+        )
+        scope, scope_params = self._scope(site_ids, kind)
+        sql = (
+            f"SELECT e.id, {exact_sql} AS exact, "
+            f"CASE {cases} ELSE {ANY_WORDS} END AS tier, "
+            f"bm25({FTS_TABLE}, 10.0, 1.0, 0.0, 0.0) AS score "
+            f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s{scope} "
+            "ORDER BY exact DESC, tier, score, e.date DESC, e.id DESC "
+            "LIMIT %s OFFSET %s"
+        )
+        params = [
+            *exact_params,
+            *tier_queries,
+            self._base(words),
+            *scope_params,
+            limit,
+            offset,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [Hit(row[0], bool(row[1]), row[2]) for row in cursor.fetchall()]
+
+    def size_bytes(self) -> int | None:
+        """Bytes held by the entry table, the FTS index and the vocabulary."""
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s",
+                    ["congxa_search_%"],
+                )
+                return cursor.fetchone()[0]
+        except Exception:  # noqa: BLE001 (dbstat is an optional SQLite module)
+            return None
+
+
+class PostgresEngine:
+    vendor = "postgresql"
+
+    install_sql = [
+        f"""ALTER TABLE {ENTRY_TABLE}
+        ADD COLUMN IF NOT EXISTS vector tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, title_index), 'A')
+            || setweight(to_tsvector('simple'::regconfig, body_index), 'B')
+        ) STORED,
+        ADD COLUMN IF NOT EXISTS exact_vector tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, title_exact), 'A')
+            || setweight(to_tsvector('simple'::regconfig, body_exact), 'B')
+        ) STORED""",
+        f"CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_vector ON {ENTRY_TABLE} "
+        "USING gin (vector)",
+        f"CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_exact_vector ON {ENTRY_TABLE} "
+        "USING gin (exact_vector)",
+    ]
+    uninstall_sql = [
+        f"DROP INDEX IF EXISTS {ENTRY_TABLE}_vector",
+        f"DROP INDEX IF EXISTS {ENTRY_TABLE}_exact_vector",
+        f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS vector, "
+        "DROP COLUMN IF EXISTS exact_vector",
+    ]
+
+    @staticmethod
+    def _term(term: str, prefix: bool, weight: str = "") -> str:
+        marks = ("*" if prefix else "") + weight
+        return f"'{term}':{marks}" if marks else f"'{term}'"
+
+    def _word(self, word: PlanWord, weight: str = "", exact: bool = False) -> str:
+        parts = word.exact if exact else word.parts
+        prefix = word.prefix and not exact
+        terms = [
+            self._term(part, prefix and i == len(parts) - 1, weight)
+            for i, part in enumerate(parts)
+        ]
+        return terms[0] if len(terms) == 1 else "(" + " <-> ".join(terms) + ")"
+
+    def _all(self, words: list[PlanWord], weight: str = "", exact=False) -> str:
+        words = [w for w in words if w.marked] if exact else words
+        return " & ".join(self._word(w, weight, exact) for w in words)
+
+    def _phrase(self, words: list[PlanWord], weight: str) -> str:
+        terms = []
+        for w_index, word in enumerate(words):
+            for p_index, part in enumerate(word.parts):
+                last = w_index == len(words) - 1 and p_index == len(word.parts) - 1
+                terms.append(self._term(part, word.prefix and last, weight))
+        return " <-> ".join(terms)
+
+    def _scope(self, site_ids: list[int], kind: str | None) -> tuple[str, list]:
+        sql = " AND (e.site_id = ANY(%s) OR e.site_id IS NULL)"
+        params: list = [list(site_ids)]
+        if kind:
+            sql += " AND e.kind = %s"
+            params.append(kind)
+        return sql, params
+
+    def facets(self, words: list[PlanWord], site_ids: list[int]) -> dict[str, int]:
+        scope, scope_params = self._scope(site_ids, None)
+        sql = (
+            f"SELECT e.kind, COUNT(*) FROM {ENTRY_TABLE} e "
+            f"WHERE e.vector @@ %s::tsquery{scope} GROUP BY e.kind"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._all(words), *scope_params])
+            return dict(cursor.fetchall())
+
+    def hits(
+        self,
+        words: list[PlanWord],
+        site_ids: list[int],
+        *,
+        kind: str | None,
+        use_exact: bool,
+        offset: int,
+        limit: int,
+    ) -> list[Hit]:
+        if use_exact:
+            exact_sql = "(e.exact_vector @@ %s::tsquery)"
+            exact_params = [self._all(words, exact=True)]
+        else:
+            exact_sql, exact_params = "false", []
+        tier_queries = [
+            self._phrase(words, "A"),
+            self._all(words, "A"),
+            self._phrase(words, "B"),
+        ]
+        cases = " ".join(
+            f"WHEN e.vector @@ %s::tsquery THEN {tier}"
+            for tier in (TITLE_PHRASE, TITLE_WORDS, BODY_PHRASE)
+        )
+        scope, scope_params = self._scope(site_ids, kind)
+        base = self._all(words)
+        sql = (
+            f"SELECT e.id, {exact_sql} AS exact, "
+            f"CASE {cases} ELSE {ANY_WORDS} END AS tier, "
+            "ts_rank_cd(e.vector, %s::tsquery) AS score "
+            f"FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery{scope} "
+            "ORDER BY exact DESC, tier, score DESC, e.date DESC NULLS LAST, e.id DESC "
+            "LIMIT %s OFFSET %s"
+        )
+        params = [
+            *exact_params,
+            *tier_queries,
+            base,
+            base,
+            *scope_params,
+            limit,
+            offset,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [Hit(row[0], bool(row[1]), row[2]) for row in cursor.fetchall()]
+
+    def size_bytes(self) -> int | None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_total_relation_size(%s) + pg_total_relation_size(%s)",
+                [ENTRY_TABLE, "congxa_search_searchterm"],
+            )
+            return cursor.fetchone()[0]
+
+
+def engine_for(vendor: str | None = None):
+    """The engine of the default database (or of `vendor`)."""
+    vendor = vendor or connection.vendor
+    if vendor == "postgresql":
+        return PostgresEngine()
+    if vendor == "sqlite":
+        return SQLiteEngine()
+    raise NotImplementedError(f"Search does not support the {vendor} database yet.")

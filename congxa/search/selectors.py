@@ -1,0 +1,165 @@
+"""Reads from the search index: a page of results, facets, autocomplete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.safestring import SafeString
+from wagtail.models import Site
+
+from . import query as search_query
+from .engines import engine_for
+from .highlight import highlight, snippet
+from .models import SearchEntry
+from .registry import registry
+
+PER_PAGE = 10
+MAX_PAGE = 100
+
+
+@dataclass
+class Result:
+    title: SafeString
+    snippet: SafeString
+    url: str
+    kind: str
+    kind_label: str
+    date: datetime | None
+    exact: bool
+    tier: int
+
+
+@dataclass
+class Facet:
+    kind: str
+    label: str
+    count: int
+    active: bool
+
+
+@dataclass
+class SearchPage:
+    """One page of results with everything the results page shows."""
+
+    query: str
+    plan: search_query.Plan
+    results: list[Result] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+    total: int = 0
+    kind_total: int = 0
+    number: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.kind_total // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.results else 0
+
+
+def site_ids_for(site: Site | None) -> list[int]:
+    """The sites whose entries a visitor of `site` sees (shared entries come too)."""
+    return [site.pk] if site is not None else []
+
+
+def search(
+    raw_query: str,
+    *,
+    site: Site | None,
+    kind: str | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> SearchPage:
+    """Search the index as a visitor of `site` sees it."""
+    plan = search_query.plan(raw_query)
+    result = SearchPage(query=plan.query, plan=plan, per_page=per_page)
+    if not plan:
+        return result
+    engine = engine_for()
+    site_ids = site_ids_for(site)
+    counts = engine.facets(plan.words, site_ids)
+    result.total = sum(counts.values())
+    if kind not in counts:
+        kind = None
+    result.facets = [
+        Facet(k.key, str(k.label), counts[k.key], k.key == kind)
+        for k in sorted((registry.kind(key) for key in counts), key=lambda k: k.order)
+    ]
+    result.kind_total = counts[kind] if kind else result.total
+    result.number = max(1, min(page, result.num_pages, MAX_PAGE))
+    if not result.kind_total:
+        return result
+    hits = engine.hits(
+        plan.words,
+        site_ids,
+        kind=kind,
+        use_exact=plan.use_exact,
+        offset=(result.number - 1) * per_page,
+        limit=per_page,
+    )
+    entries = SearchEntry.objects.only("title", "body", "url", "kind", "date").in_bulk(
+        [hit.entry_id for hit in hits]
+    )
+    for hit in hits:
+        entry = entries.get(hit.entry_id)
+        if entry is None:
+            continue
+        result.results.append(
+            Result(
+                title=highlight(entry.title, plan.words),
+                snippet=snippet(entry.body, plan.words),
+                url=entry.url,
+                kind=entry.kind,
+                kind_label=str(registry.kind(entry.kind).label),
+                date=entry.date,
+                exact=hit.exact,
+                tier=hit.tier,
+            )
+        )
+    return result
+
+
+def suggest(raw_query: str, *, site: Site | None, limit: int = 6) -> list[dict]:
+    """Titles for the search box's autocomplete: small, plain data."""
+    plan = search_query.plan(raw_query)
+    if not plan:
+        return []
+    hits = engine_for().hits(
+        plan.words,
+        site_ids_for(site),
+        kind=None,
+        use_exact=plan.use_exact,
+        offset=0,
+        limit=limit,
+    )
+    entries = SearchEntry.objects.only("title", "url", "kind").in_bulk(
+        [hit.entry_id for hit in hits]
+    )
+    return [
+        {
+            "title": entries[hit.entry_id].title,
+            "url": entries[hit.entry_id].url,
+            "kind": str(registry.kind(entries[hit.entry_id].kind).label),
+        }
+        for hit in hits
+        if hit.entry_id in entries
+    ]

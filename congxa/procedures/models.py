@@ -28,9 +28,12 @@ class AdministrativeProcedureQuerySet(models.QuerySet):
         if site is None:
             return self.none()
         chosen = SelectedProcedure.objects.filter(selection__site=site)
-        if chosen.exists():
-            return self.filter(pk__in=chosen.values("procedure_id"))
-        return self.filter(level__icontains=DEFAULT_LEVEL)
+        # One query either way: the commune's choice if it made one, else the
+        # commune-level procedures.
+        return self.filter(
+            models.Exists(chosen.filter(procedure=models.OuterRef("pk")))
+            | (models.Q(level__icontains=DEFAULT_LEVEL) & ~models.Exists(chosen))
+        )
 
 
 class AdministrativeProcedure(models.Model):

@@ -118,7 +118,9 @@ def demo_articles(sections: dict[str, NewsIndexPage]) -> int:
         body = [("paragraph", f"<p>{escape(text)}</p>") for text in data["paragraphs"]]
         image = demo_image(data["image"], seed) if data["image"] else None
         if image is not None and len(body) > 1:
-            body.insert(1, ("image", {"image": image, "caption": data["image"]}))
+            # A second picture inside the body, with its caption.
+            inline = demo_image(f"{data['image']} (ảnh 2)", seed + 100)
+            body.insert(1, ("image", {"image": inline, "caption": data["image"]}))
         article = ArticlePage(
             title=data["title"],
             slug=data["slug"],

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -117,8 +118,12 @@ def request_is_cacheable(request: HttpRequest) -> bool:
         return False
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         return False
-    # Editors and anyone else with a session see personal pages.
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    # Editors and anyone else with a session see personal pages, and a visitor
+    # with a pending message ("your question was sent") must see it.
+    return not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or CookieStorage.cookie_name in request.COOKIES
+    )
 
 
 def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:

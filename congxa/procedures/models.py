@@ -50,7 +50,7 @@ class AdministrativeProcedure(models.Model):
     )
     # Names run past 255 characters (2.000815 has 266).
     name = models.TextField(_("procedure name"))
-    field = models.TextField(_("procedure field"), blank=True, db_index=True)
+    sector = models.TextField(_("procedure field"), blank=True, db_index=True)
     level = models.TextField(_("implementation level"), blank=True)
     procedure_type = models.TextField(_("procedure type"), blank=True)
     decision_number = models.TextField(_("announcing decision"), blank=True)
@@ -100,7 +100,7 @@ class AdministrativeProcedure(models.Model):
     objects = AdministrativeProcedureQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("code", read_only=True), FieldPanel("field")]),
+        FieldRowPanel([FieldPanel("code", read_only=True), FieldPanel("sector")]),
         FieldPanel("name"),
         MultiFieldPanel(
             [
@@ -140,7 +140,7 @@ class AdministrativeProcedure(models.Model):
     class Meta:
         verbose_name = _("administrative procedure")
         verbose_name_plural = _("administrative procedures")
-        ordering = ["field", "name"]
+        ordering = ["sector", "name"]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"

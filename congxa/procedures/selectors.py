@@ -21,17 +21,17 @@ def procedure_list_context(
     procedures at most, and the unfiltered page lists them all anyway. An unknown
     ``field`` is ignored.
     """
-    listed = list(procedures.only("code", "name", "field").order_by("field", "name"))
+    listed = list(procedures.only("code", "name", "sector").order_by("sector", "name"))
     counts: dict[str, int] = {}
     for procedure in listed:
-        counts[procedure.field] = counts.get(procedure.field, 0) + 1
+        counts[procedure.sector] = counts.get(procedure.sector, 0) + 1
     selected = field if field in counts else ""
     groups: list[tuple[str, list[AdministrativeProcedure]]] = []
     for procedure in listed:
-        if selected and procedure.field != selected:
+        if selected and procedure.sector != selected:
             continue
-        if not groups or groups[-1][0] != procedure.field:
-            groups.append((procedure.field, []))
+        if not groups or groups[-1][0] != procedure.sector:
+            groups.append((procedure.sector, []))
         groups[-1][1].append(procedure)
     return {
         "fields": list(counts.items()),
@@ -56,6 +56,6 @@ def home_procedures(site: Site | None) -> list[AdministrativeProcedure]:
     """A few procedures for the home page: the commune's first choices."""
     return list(
         AdministrativeProcedure.objects.for_site(site)
-        .only("code", "name", "field")
-        .order_by("field", "name")[:HOME_PROCEDURE_COUNT]
+        .only("code", "name", "sector")
+        .order_by("sector", "name")[:HOME_PROCEDURE_COUNT]
     )

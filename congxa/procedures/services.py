@@ -25,7 +25,7 @@ FIELD_MAP: dict[str, str] = {
     "so_quyet_dinh": "decision_number",
     "cap_thuc_hien": "level",
     "loai_thu_tuc": "procedure_type",
-    "linh_vuc": "field",
+    "linh_vuc": "sector",
     "doi_tuong_thuc_hien": "target_groups",
     "co_quan_co_tham_quyen": "competent_agency",
     "dia_chi_tiep_nhan": "receiving_address",

@@ -17,15 +17,15 @@ class AdministrativeProcedureViewSet(SnippetViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["code", "name", "field", "level", UpdatedAtColumn()]
-    list_filter = {"field": ["exact"], "level": ["icontains"]}
+    list_display = ["code", "name", "sector", "level", UpdatedAtColumn()]
+    list_filter = {"sector": ["exact"], "level": ["icontains"]}
     list_per_page = 50
-    search_fields = ["code", "name", "field"]
-    ordering = ["field", "name"]
+    search_fields = ["code", "name", "sector"]
+    ordering = ["sector", "name"]
     inspect_view_fields = [
         "code",
         "name",
-        "field",
+        "sector",
         "level",
         "procedure_type",
         "decision_number",

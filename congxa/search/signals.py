@@ -15,20 +15,23 @@ DISPATCH = "congxa_search"
 
 
 def page_was_published(sender, instance, **kwargs):
-    old_url = (
-        SearchEntry.objects.filter(key=f"page:{instance.pk}")
-        .values_list("url", flat=True)
-        .first()
-    )
     services.entry_index(instance)
     new_url = (
         SearchEntry.objects.filter(key=f"page:{instance.pk}")
         .values_list("url", flat=True)
         .first()
     )
-    if old_url and new_url and old_url != new_url and not instance.is_leaf():
+    if new_url and not instance.is_leaf():
         # A new slug moves the addresses of every page below.
-        services.subtree_index(instance)
+        stale = (
+            SearchEntry.objects.filter(
+                page__path__startswith=instance.path, page__depth__gt=instance.depth
+            )
+            .exclude(url__startswith=new_url)
+            .exists()
+        )
+        if stale:
+            services.subtree_index(instance)
 
 
 def page_was_unpublished(sender, instance, **kwargs):

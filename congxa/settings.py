@@ -80,6 +80,7 @@ if not ALLOWED_HOSTS:
 INSTALLED_APPS = [
     "congxa.portal",
     "congxa.news",
+    "congxa.people",
     "congxa.procedures",
     "congxa.search",
     "congxa.demo",
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -302,3 +304,5 @@ LOGGING = {
 }
 
 PAGINATE_BY = 10
+# A mandatory category with nothing new in this many days is "stale".
+CONGXA_STALE_DAYS = env_int("CONGXA_STALE_DAYS", 90)

@@ -122,3 +122,4 @@ class WebsiteLink(Orderable):
 
     def __str__(self):
         return self.title
+from .alerts import EmergencyAlert  # noqa: E402, F401

@@ -1,0 +1,105 @@
+"""Keep a commune's people inside their commune in the admin, and cap uploads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve
+from wagtail.documents import get_document_model
+from wagtail.documents.permissions import (
+    permission_policy as document_permission_policy,
+)
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
+
+from .selectors import user_administers_site
+
+MEDIA_ACTIONS = ["add", "change", "choose", "delete"]
+
+
+def _media_target(namespace: str, kwargs: dict):
+    """(policy, instance id) of an image or document admin URL, or None."""
+    if namespace == "wagtailimages" and "image_id" in kwargs:
+        return image_permission_policy, get_image_model(), kwargs["image_id"]
+    if namespace == "wagtaildocs":
+        object_id = kwargs.get("document_id") or kwargs.get("doc_id")
+        if object_id:
+            return document_permission_policy, get_document_model(), object_id
+    return None
+
+
+class CommuneScopeMiddleware:
+    """Refuse (403) admin URLs that name another commune's settings or media.
+
+    Wagtail scopes pages by page permissions and lists media by collection
+    permissions, but per-site settings are guarded by a model permission for
+    every site, and a guessed image or document ID is answered with a redirect
+    and a message. A commune's people get a plain 403 instead.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith("/admin/")
+            and user is not None
+            and user.is_authenticated
+            and not user.is_superuser
+        ):
+            self.check(request, user)
+        return self.get_response(request)
+
+    def check(self, request: HttpRequest, user) -> None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return
+        namespace = match.namespace
+        if namespace == "wagtailsettings" and "pk" in match.kwargs:
+            if not user_administers_site(user, match.kwargs["pk"]):
+                raise PermissionDenied
+            return
+        target = _media_target(namespace, match.kwargs)
+        if target is not None:
+            policy, model, object_id = target
+            instance = model.objects.filter(pk=object_id).first()
+            if instance is not None and not policy.user_has_any_permission_for_instance(
+                user, MEDIA_ACTIONS, instance
+            ):
+                raise PermissionDenied
+
+
+class RequestSizeLimitMiddleware:
+    """Answer 413 to a request body over CONGXA_MAX_REQUEST_BYTES before reading it.
+
+    Django spools uploads to disk, so a huge upload does not fill memory, but it
+    would still be read whole before Wagtail's size check. Production also sets
+    the same cap in the reverse proxy (nginx `client_max_body_size`).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = getattr(settings, "CONGXA_MAX_REQUEST_BYTES", 64 * 1024 * 1024)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            response = TemplateResponse(
+                request,
+                "editorial/request_too_large.html",
+                {"limit_mb": limit // (1024 * 1024)},
+                status=413,
+            )
+            # The body is not read; the connection must not be reused for it.
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

@@ -1,0 +1,197 @@
+"""Set up a commune's editorial board and put people in its roles."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .enums import Role
+from .models import BoardRole, EditorialBoard
+
+ROLE_GRANTED = "congxa.role_granted"
+ROLE_REVOKED = "congxa.role_revoked"
+
+# Group names are content an administrator reads in the admin, so they are in
+# Vietnamese: “Xã Vĩnh Thủy - Phóng viên”.
+GROUP_SUFFIX = {
+    Role.WRITER: "Phóng viên",
+    Role.EDITOR: "Biên tập viên",
+    Role.APPROVER: "Trưởng ban biên tập",
+    Role.ADMIN: "Quản trị xã",
+}
+WORKFLOW_SUFFIX = "Quy trình duyệt tin"
+REVIEW_TASK_SUFFIX = "Biên tập viên duyệt"
+APPROVAL_TASK_SUFFIX = "Trưởng ban biên tập duyệt và xuất bản"
+
+# Page permissions on the commune's home page (and so on everything below it).
+# A writer with only "add" edits their own pages and submits them for review.
+PAGE_PERMISSIONS = {
+    Role.WRITER: ["add"],
+    Role.EDITOR: ["add", "change"],
+    Role.APPROVER: ["add", "change", "publish", "lock", "unlock"],
+    Role.ADMIN: ["add", "change", "publish", "lock", "unlock"],
+}
+# Image and document permissions in the commune's collection.
+MEDIA_PERMISSIONS = {
+    Role.WRITER: ["add", "choose"],
+    Role.EDITOR: ["add", "choose", "change"],
+    Role.APPROVER: ["add", "choose", "change"],
+    Role.ADMIN: ["add", "choose", "change", "delete"],
+}
+# Per-site settings the commune administrator edits; the editorial scope
+# middleware keeps them to their own site. (app_label, model) pairs, skipped
+# when the app is not installed.
+ADMIN_SETTINGS_MODELS = [("portal", "communesettings"), ("operations", "linkallowlist")]
+
+
+def commune_name(site: Site) -> str:
+    from congxa.portal.models import CommuneSettings
+
+    settings = CommuneSettings.objects.filter(site=site).first()
+    return (settings and settings.commune_name) or site.site_name or site.hostname
+
+
+def _unique_group_name(name: str, site: Site, board: EditorialBoard | None) -> str:
+    taken = Group.objects.filter(name=name)
+    if board is not None:
+        taken = taken.exclude(board_role__board=board)
+    if taken.exists():
+        return f"{name} ({site.hostname})"
+    return name
+
+
+def _collection_for(name: str) -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def _perm(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _media_permission(model, action: str) -> Permission:
+    content_type = ContentType.objects.get_for_model(model)
+    return Permission.objects.get(
+        content_type=content_type, codename=f"{action}_{model._meta.model_name}"
+    )
+
+
+def _grant(group: Group, role: Role, board: EditorialBoard) -> None:
+    home = board.site.root_page
+    for action in PAGE_PERMISSIONS[role]:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=home, permission=_perm("wagtailcore", f"{action}_page")
+        )
+    for model in (get_image_model(), get_document_model()):
+        for action in MEDIA_PERMISSIONS[role]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=board.collection,
+                permission=_media_permission(model, action),
+            )
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    if role == Role.ADMIN:
+        for app_label, model_name in ADMIN_SETTINGS_MODELS:
+            if apps.is_installed(f"congxa.{app_label}"):
+                group.permissions.add(_perm(app_label, f"change_{model_name}"))
+
+
+def _workflow(board_name: str, editor: Group, approver: Group) -> Workflow:
+    workflow, _ = Workflow.objects.get_or_create(
+        name=f"{board_name} - {WORKFLOW_SUFFIX}"
+    )
+    if not workflow.workflow_tasks.exists():
+        review = GroupApprovalTask.objects.create(
+            name=f"{board_name} - {REVIEW_TASK_SUFFIX}"
+        )
+        review.groups.set([editor])
+        approval = GroupApprovalTask.objects.create(
+            name=f"{board_name} - {APPROVAL_TASK_SUFFIX}"
+        )
+        approval.groups.set([approver])
+        WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=approval, sort_order=1)
+    return workflow
+
+
+@transaction.atomic
+def commune_roles_setup(*, site: Site) -> EditorialBoard:
+    """Create (or complete) a commune's groups, collection and workflow.
+
+    Idempotent: running it again adds whatever is missing and changes nothing else.
+    """
+    name = commune_name(site)
+    board = EditorialBoard.objects.filter(site=site).first()
+    groups: dict[Role, Group] = {}
+    for role in Role:
+        board_role = board and board.roles.filter(role=role).first()
+        if board_role:
+            groups[role] = board_role.group
+        else:
+            group_name = _unique_group_name(
+                f"{name} - {GROUP_SUFFIX[role]}", site, board
+            )
+            groups[role] = Group.objects.get_or_create(name=group_name)[0]
+    if board is None:
+        board = EditorialBoard.objects.create(
+            site=site,
+            collection=_collection_for(name),
+            workflow=_workflow(name, groups[Role.EDITOR], groups[Role.APPROVER]),
+        )
+    for role, group in groups.items():
+        BoardRole.objects.get_or_create(board=board, role=role, group=group)
+        _grant(group, role, board)
+    WorkflowPage.objects.update_or_create(
+        page=site.root_page, defaults={"workflow": board.workflow}
+    )
+    return board
+
+
+def board_group(*, site: Site, role: Role) -> Group:
+    board = EditorialBoard.objects.filter(site=site).first()
+    if board is None:
+        raise EditorialBoard.DoesNotExist(site)
+    return board.roles.get(role=role).group
+
+
+@transaction.atomic
+def editor_add(*, user, site: Site, role: Role, actor=None) -> Group:
+    """Give a user a role on a commune's board; recorded in the audit log."""
+    group = board_group(site=site, role=role)
+    group.user_set.add(user)
+    log(
+        instance=user,
+        action=ROLE_GRANTED,
+        user=actor,
+        data={"group": group.name, "site": site.hostname, "role": str(role)},
+    )
+    return group
+
+
+@transaction.atomic
+def editor_remove(*, user, site: Site, role: Role, actor=None) -> Group:
+    group = board_group(site=site, role=role)
+    group.user_set.remove(user)
+    log(
+        instance=user,
+        action=ROLE_REVOKED,
+        user=actor,
+        data={"group": group.name, "site": site.hostname, "role": str(role)},
+    )
+    return group

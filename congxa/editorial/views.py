@@ -1,0 +1,176 @@
+"""The commune administrator's pages: the editorial board and its audit log."""
+
+from __future__ import annotations
+
+import secrets
+
+from axes.utils import reset as axes_reset
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry, PageLogEntry, Site
+
+from congxa.accounts import audit
+
+from . import selectors, services
+from .enums import Role
+from .forms import MemberAddForm
+from .models import EditorialBoard
+
+AUDIT_LOG_LIMIT = 200
+
+
+def _administered_site(request, site_id: int) -> Site:
+    site = get_object_or_404(Site, pk=site_id, editorial_board__isnull=False)
+    if not selectors.user_administers_site(request.user, site.pk):
+        raise PermissionDenied
+    return site
+
+
+def board_index(request):
+    if request.user.is_superuser:
+        sites = Site.objects.filter(editorial_board__isnull=False)
+    else:
+        sites = selectors.sites_for_user(request.user, role=Role.ADMIN)
+    sites = list(sites.order_by("hostname"))
+    if not sites:
+        raise PermissionDenied
+    if len(sites) == 1:
+        return redirect("editorial_board", site_id=sites[0].pk)
+    return TemplateResponse(request, "editorial/board_index.html", {"sites": sites})
+
+
+def board(request, site_id: int):
+    site = _administered_site(request, site_id)
+    form = MemberAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        User = get_user_model()
+        data = form.cleaned_data
+        user = User.objects.filter(username=data["username"]).first()
+        if user is None:
+            password = secrets.token_urlsafe(12)
+            first_name, _space, last_name = data["full_name"].rpartition(" ")
+            user = User.objects.create_user(
+                username=data["username"],
+                email=data["email"],
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            messages.warning(
+                request,
+                _(
+                    "Account %(username)s created. Temporary password, shown only "
+                    "once: %(password)s"
+                )
+                % {"username": user.username, "password": password},
+            )
+        services.editor_add(
+            user=user, site=site, role=Role(data["role"]), actor=request.user
+        )
+        messages.success(
+            request,
+            _("%(username)s now has the role %(role)s.")
+            % {"username": user.username, "role": Role(data["role"]).label},
+        )
+        return redirect("editorial_board", site_id=site.pk)
+    return TemplateResponse(
+        request,
+        "editorial/board.html",
+        {
+            "site": site,
+            "commune": services.commune_name(site),
+            "roles": selectors.board_members(site),
+            "form": form,
+        },
+    )
+
+
+def _member(site: Site, user_id: int):
+    User = get_user_model()
+    if user_id not in selectors.board_member_ids(site):
+        raise PermissionDenied
+    return User.objects.get(pk=user_id)
+
+
+@require_POST
+def member_remove(request, site_id: int, user_id: int, role: str):
+    site = _administered_site(request, site_id)
+    user = _member(site, user_id)
+    services.editor_remove(user=user, site=site, role=Role(role), actor=request.user)
+    messages.success(request, _("Role removed."))
+    return redirect("editorial_board", site_id=site.pk)
+
+
+@require_POST
+def member_unlock(request, site_id: int, user_id: int):
+    site = _administered_site(request, site_id)
+    user = _member(site, user_id)
+    axes_reset(username=user.get_username())
+    audit.account_event_log(
+        user=user, action=audit.UNLOCKED, request=request, actor=request.user
+    )
+    messages.success(request, _("Login unlocked."))
+    return redirect("editorial_board", site_id=site.pk)
+
+
+def audit_log(request, site_id: int):
+    """What happened in this commune: its pages, its settings, its people."""
+    site = _administered_site(request, site_id)
+    home = site.root_page
+    page_entries = PageLogEntry.objects.filter(
+        Q(page__path__startswith=home.path) | Q(page_id=home.pk)
+    ).select_related("user")[:AUDIT_LOG_LIMIT]
+    User = get_user_model()
+    member_ids = [str(pk) for pk in selectors.board_member_ids(site)]
+    settings_filters = Q()
+    board_settings = EditorialBoard.objects.get(site=site)
+    for app_label, model_name in services.ADMIN_SETTINGS_MODELS:
+        content_type = ContentType.objects.filter(
+            app_label=app_label, model=model_name
+        ).first()
+        if content_type is None:
+            continue
+        model = content_type.model_class()
+        ids = [
+            str(pk)
+            for pk in model.objects.filter(site=site).values_list("pk", flat=True)
+        ]
+        settings_filters |= Q(content_type=content_type, object_id__in=ids)
+    model_entries = ModelLogEntry.objects.filter(
+        Q(
+            content_type=ContentType.objects.get_for_model(User),
+            object_id__in=member_ids,
+        )
+        | settings_filters
+    ).select_related("user")[:AUDIT_LOG_LIMIT]
+    entries = sorted(
+        [*page_entries, *model_entries], key=lambda entry: entry.timestamp, reverse=True
+    )[:AUDIT_LOG_LIMIT]
+    rows = [
+        {
+            "timestamp": entry.timestamp,
+            "user": entry.user,
+            "action": log_registry.get_action_label(entry.action),
+            "object": entry.label,
+            "address": (entry.data or {}).get("address", ""),
+        }
+        for entry in entries
+    ]
+    return TemplateResponse(
+        request,
+        "editorial/audit_log.html",
+        {
+            "site": site,
+            "commune": services.commune_name(site),
+            "rows": rows,
+            "board": board_settings,
+        },
+    )

@@ -1,0 +1,43 @@
+"""Per-commune settings for the operational checks."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+DEFAULT_ALLOWED_DOMAINS = "gov.vn\nchinhphu.vn\ndichvucong.gov.vn"
+
+
+@register_setting(icon="link")
+class LinkAllowList(BaseSiteSetting):
+    """The domains this commune's content may link to without being flagged."""
+
+    domains = models.TextField(
+        _("allowed domains"),
+        blank=True,
+        default=DEFAULT_ALLOWED_DOMAINS,
+        help_text=_(
+            "One domain per line. A domain also allows its subdomains: "
+            "“gov.vn” allows “quangtri.gov.vn”."
+        ),
+    )
+
+    panels = [FieldPanel("domains")]
+
+    class Meta:
+        verbose_name = _("allowed link domains")
+        verbose_name_plural = _("allowed link domains")
+
+    def domain_list(self) -> list[str]:
+        return [
+            line.strip().lower().lstrip("*.").rstrip(".")
+            for line in self.domains.splitlines()
+            if line.strip() and not line.strip().startswith("#")
+        ]
+
+    def allows(self, domain: str) -> bool:
+        domain = domain.lower().rstrip(".")
+        return any(
+            domain == allowed or domain.endswith("." + allowed)
+            for allowed in self.domain_list()
+        )

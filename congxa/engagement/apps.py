@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementConfig(AppConfig):
+    name = "congxa.engagement"
+    label = "engagement"
+    verbose_name = _("Citizens' questions and feedback")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 (keeps the page cache honest)

@@ -7,6 +7,7 @@ servers by setting DATABASE_URL, CACHE_URL and the CONGXA_* variables.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -81,13 +82,19 @@ INSTALLED_APPS = [
     "congxa.portal",
     "congxa.news",
     "congxa.engagement",
+    "congxa.people",
     "congxa.procedures",
     "congxa.search",
     "congxa.demo",
+    # Before wagtail: overrides wagtailcore/shared/richtext.html to sanitise.
+    "congxa.editorial",
+    "congxa.accounts",
+    "congxa.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -98,6 +105,10 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -111,6 +122,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so cached pages and static files get the headers too.
     "congxa.portal.middleware.SecurityHeadersMiddleware",
+    # Refuses an oversized body from its Content-Length, before reading it.
+    "congxa.editorial.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous visitors; it sits before sessions so a hit
@@ -121,9 +134,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "congxa.accounts.middleware.SessionIdleTimeoutMiddleware",
+    "congxa.accounts.middleware.TwoFactorMiddleware",
+    "congxa.editorial.middleware.CommuneScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "congxa.urls"
@@ -205,6 +224,29 @@ PAGE_CACHE_TIMEOUT = env_int("CONGXA_PAGE_CACHE_TIMEOUT", 3600)
 # What browsers and proxies may keep a public page for, in seconds.
 PAGE_CACHE_MAX_AGE = env_int("CONGXA_PAGE_CACHE_MAX_AGE", 60)
 
+# Accounts: lockout after repeated failures, per account and per address
+# (django-axes), two-factor authentication for every admin account (django-otp),
+# sessions that end when idle.
+AUTHENTICATION_BACKENDS = [
+    "congxa.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("CONGXA_LOGIN_FAILURE_LIMIT", 5)
+# Two separate counters: one per user name, one per address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CONGXA_LOCKOUT_MINUTES", 30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+# REMOTE_ADDR only: X-Forwarded-For is whatever the client wants it to be unless a
+# proxy rewrites it; behind nginx, its real_ip module sets REMOTE_ADDR.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+CONGXA_REQUIRE_2FA = env_bool("CONGXA_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "congxa"
+CONGXA_SESSION_IDLE_SECONDS = env_int("CONGXA_SESSION_IDLE_MINUTES", 60) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Largest request body accepted, checked from Content-Length before reading.
+CONGXA_MAX_REQUEST_BYTES = env_int("CONGXA_MAX_UPLOAD_MB", 64) * 1024 * 1024
+
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
@@ -247,6 +289,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Image uploads checked by content (Pillow decode, no markup) and renamed.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "congxa.editorial.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
@@ -303,3 +347,5 @@ LOGGING = {
 }
 
 PAGINATE_BY = 10
+# A mandatory category with nothing new in this many days is "stale".
+CONGXA_STALE_DAYS = env_int("CONGXA_STALE_DAYS", 90)

@@ -56,6 +56,15 @@ class SearchPage:
         return max(1, -(-self.kind_total // self.per_page))
 
     @property
+    def paginator(self) -> "SearchPage":
+        """The page is its own paginator, for the project's pagination include."""
+        return self
+
+    @property
+    def count(self) -> int:
+        return self.kind_total
+
+    @property
     def has_previous(self) -> bool:
         return self.number > 1
 

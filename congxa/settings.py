@@ -81,6 +81,8 @@ if not ALLOWED_HOSTS:
 INSTALLED_APPS = [
     "congxa.portal",
     "congxa.news",
+    "congxa.documents",
+    "congxa.disclosures",
     "congxa.engagement",
     "congxa.people",
     "congxa.procedures",
@@ -293,6 +295,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "congxa.editorial.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document upload in the admin is checked by content and size.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "congxa.documents.forms.CheckedDocumentForm"
+DOCUMENTS_MAX_UPLOAD_SIZE = env_int("CONGXA_DOCUMENT_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 
 # Security headers on every response, in every mode.
 SECURE_CONTENT_TYPE_NOSNIFF = True

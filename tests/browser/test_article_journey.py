@@ -2,15 +2,7 @@
 
 import pytest
 
-from congxa.demo.services import demo_seed
-
 SAMPLE_TITLE = "Vĩnh Thủy: Tổng kết công tác bảo vệ nền tảng tư tưởng của Đảng"
-
-
-@pytest.fixture
-def demo_server(transactional_db, live_server):
-    demo_seed()
-    return live_server
 
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])
@@ -18,7 +10,7 @@ def test_citizen_reaches_the_sample_article_from_home(
     request, demo_server, artifacts, device
 ):
     page = request.getfixturevalue(device)
-    page.goto(demo_server.url + "/")
+    page.goto(demo_server + "/")
     page.screenshot(path=artifacts / f"home-{device}.png", full_page=True)
     assert page.locator(".brand__name").inner_text().upper() == "XÃ VĨNH THỦY"
     page.get_by_role("link", name=SAMPLE_TITLE).first.click()
@@ -42,7 +34,7 @@ def test_citizen_reaches_the_sample_article_from_home(
 
 
 def test_keyboard_user_can_skip_to_the_content(demo_server, desktop):
-    desktop.goto(demo_server.url + "/")
+    desktop.goto(demo_server + "/")
     desktop.keyboard.press("Tab")
     skip = desktop.get_by_role("link", name="Bỏ qua, đến nội dung chính")
     assert skip.is_visible()

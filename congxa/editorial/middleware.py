@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve
 from wagtail.documents import get_document_model
@@ -15,6 +15,7 @@ from wagtail.documents.permissions import (
 )
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.models import Page
 
 from .selectors import user_administers_site
 
@@ -32,13 +33,39 @@ def _media_target(namespace: str, kwargs: dict):
     return None
 
 
+PAGE_KWARGS = ("page_id", "parent_page_id", "pk")
+
+
+def _page_target(match) -> int | None:
+    if match.namespace == "wagtailadmin_pages" or (match.url_name or "").startswith(
+        "wagtailadmin_explore"
+    ):
+        for name in PAGE_KWARGS:
+            if name in match.kwargs:
+                return int(match.kwargs[name])
+    return None
+
+
+def _page_in_reach(user, page_id: int) -> bool:
+    """A page below one the user has permissions on, or above it (to browse down)."""
+    page = Page.objects.filter(pk=page_id).only("path", "depth").first()
+    if page is None:
+        return True  # Wagtail answers 404 itself
+    roots = Page.objects.filter(group_permissions__group__user=user).only("path")
+    return any(
+        page.path.startswith(root.path) or root.path.startswith(page.path)
+        for root in roots
+    )
+
+
 class CommuneScopeMiddleware:
-    """Refuse (403) admin URLs that name another commune's settings or media.
+    """Refuse admin URLs that name another commune's pages, settings or media.
 
     Wagtail scopes pages by page permissions and lists media by collection
     permissions, but per-site settings are guarded by a model permission for
-    every site, and a guessed image or document ID is answered with a redirect
-    and a message. A commune's people get a plain 403 instead.
+    every site, and a guessed page, image or document ID is answered with a
+    redirect and a message. Here another commune's page is a 404 (its existence
+    is not confirmed) and its settings or media a 403.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -65,6 +92,9 @@ class CommuneScopeMiddleware:
             if not user_administers_site(user, match.kwargs["pk"]):
                 raise PermissionDenied
             return
+        page_id = _page_target(match)
+        if page_id is not None and not _page_in_reach(user, page_id):
+            raise Http404
         target = _media_target(namespace, match.kwargs)
         if target is not None:
             policy, model, object_id = target

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -30,7 +31,9 @@ AUDIT_LOG_LIMIT = 200
 def _administered_site(request, site_id: int) -> Site:
     site = get_object_or_404(Site, pk=site_id, editorial_board__isnull=False)
     if not selectors.user_administers_site(request.user, site.pk):
-        raise PermissionDenied
+        # Not found rather than forbidden: another commune's board is not
+        # confirmed to exist.
+        raise Http404
     return site
 
 
@@ -96,7 +99,7 @@ def board(request, site_id: int):
 def _member(site: Site, user_id: int):
     User = get_user_model()
     if user_id not in selectors.board_member_ids(site):
-        raise PermissionDenied
+        raise Http404
     return User.objects.get(pk=user_id)
 
 

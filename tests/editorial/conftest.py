@@ -1,14 +1,23 @@
 """Two communes, each with its editorial board, a news section and its people."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from congxa.editorial.enums import Role
 from congxa.editorial.services import commune_roles_setup, editor_add
 from congxa.news.factories import NewsIndexPageFactory
-from congxa.portal.factories import generated_jpeg
+
+
+def tiny_jpeg(name: str = "anh.jpg") -> ImageFile:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (30, 120, 60)).save(buffer, format="JPEG")
+    return ImageFile(buffer, name=name)
 
 
 def make_member(site, role: Role, username: str):
@@ -64,7 +73,7 @@ def other_image(other_board):
     Image = get_image_model()
     return Image.objects.create(
         title="Ảnh Gio Linh",
-        file=generated_jpeg(seed=7, width=40, height=30),
+        file=tiny_jpeg(),
         collection=other_board.collection,
     )
 

@@ -6,6 +6,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -24,6 +25,8 @@ def _local(value):
 
 def _safe(value):
     """Text a spreadsheet will not run as a formula."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value
@@ -32,7 +35,7 @@ def _safe(value):
 def _sheet(workbook, title, header, rows, *, first=False):
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = title[:31]
-    sheet.append(header)
+    sheet.append([str(value) for value in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:

@@ -28,6 +28,8 @@ def paginate(request, queryset, per_page: int):
     """The requested page; a bad number gives the first, one past the end a 404."""
     paginator = Paginator(queryset, per_page)
     number = request.GET.get("page") or 1
+    if str(number).lstrip("-").isdigit() and int(number) < 1:
+        number = 1
     try:
         return paginator.page(number)
     except PageNotAnInteger:
@@ -44,22 +46,23 @@ def _site_of(request, page):
     return site
 
 
-def _links(page) -> dict[str, str]:
-    """Addresses of the engagement routes, from this page or the site's Q&A page."""
+def _links(request, page) -> dict[str, str]:
+    """Addresses of the engagement routes of this page, relative to the site."""
+    base = page.get_url(request)
     links = {
-        "lookup": page.url + page.reverse_subpage("lookup"),
-        "privacy": page.url + page.reverse_subpage("privacy"),
+        "lookup": base + page.reverse_subpage("lookup"),
+        "privacy": base + page.reverse_subpage("privacy"),
     }
     if isinstance(page, QuestionIndexPage):
-        links["list"] = page.url
-        links["ask"] = page.url + page.reverse_subpage("ask")
+        links["list"] = base
+        links["ask"] = base + page.reverse_subpage("ask")
     return links
 
 
 def _render(request, page, template, context, status=200):
     full = page.get_context(request)
     full.update(context)
-    full["links"] = _links(page)
+    full["links"] = _links(request, page)
     return TemplateResponse(request, template, full, status=status)
 
 

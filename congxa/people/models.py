@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -266,7 +267,7 @@ class OrganisationUnit(models.Model):
     panels = [
         FieldPanel("site"),
         FieldPanel("name"),
-        FieldPanel("parent"),
+        FieldPanel("parent", widget=forms.Select),
         FieldPanel("functions"),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
@@ -369,7 +370,7 @@ class Official(models.Model):
         FieldPanel("name"),
         FieldPanel("position"),
         FieldPanel("position_en"),
-        FieldPanel("unit"),
+        FieldPanel("unit", widget=forms.Select),
         FieldPanel("photo"),
         MultiFieldPanel(
             [FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")

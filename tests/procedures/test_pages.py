@@ -170,3 +170,19 @@ def test_query_count_is_small_and_independent_of_catalog_size(
     large = [_query_count(client, url) for url in urls]
     assert small == large
     assert max(small[:3]) <= 10
+
+
+@pytest.mark.django_db
+def test_import_refreshes_cached_pages(
+    client, catalog, procedures_page, tmp_path, django_capture_on_commit_callbacks
+):
+    assert "Đăng ký khai sinh (mới)" not in html_of(client.get(LIST_URL))
+    path = tmp_path / "renamed.json"
+    path.write_text(
+        '{"ma_thu_tuc": "1.001193", "ten_thu_tuc": "Đăng ký khai sinh (mới)",'
+        ' "cap_thuc_hien": "Cấp xã", "linh_vuc": "Hộ tịch"}',
+        encoding="utf-8",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        procedures_save_records(records=read_procedure_file(path))
+    assert "Đăng ký khai sinh (mới)" in html_of(client.get(LIST_URL))

@@ -28,7 +28,9 @@ def register_account_actions(actions):
     actions.register_action(
         audit.LOCKED_OUT, _("Locked out"), _("Locked out after repeated failures")
     )
-    actions.register_action(audit.UNLOCKED, _("Unlocked"), _("Account unlocked"))
+    actions.register_action(
+        audit.UNLOCKED, _("Account unlocked"), _("Account unlocked")
+    )
     actions.register_action(
         audit.TWO_FACTOR_ENABLED,
         _("Two-step verification on"),

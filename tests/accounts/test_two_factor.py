@@ -8,7 +8,8 @@ from congxa.accounts.services import has_two_factor
 
 
 def current_code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    return f"{code:06d}"
 
 
 def set_up(client) -> list[str]:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .enums import CommentPeriod, DocumentStatus
@@ -50,7 +51,11 @@ class DocumentType(models.Model):
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("Used in the address of the filtered list, e.g. “quyet-dinh”."),
+        blank=True,
+        help_text=_(
+            "Used in the address of the filtered list, e.g. “quyet-dinh”; "
+            "made from the name when left blank."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
@@ -74,7 +79,13 @@ class DocumentField(models.Model):
     """Lĩnh vực: land, finance, culture and society, ..."""
 
     name = models.CharField(_("name"), max_length=150, unique=True)
-    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=150,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the name when left blank."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
@@ -372,6 +383,36 @@ class LegalDocumentPage(RoutablePageMixin, Page):
             for attachment in self.attachments.select_related("document")
         ]
 
+    def comment_form_url(self, request) -> str:
+        """Where citizens comment on this draft: the Q&A page's form, if any.
+
+        The engagement app is looked up by name, not imported: content apps
+        import only `portal` and `vi`.
+        """
+        from django.apps import apps
+
+        try:
+            index_model = apps.get_model("engagement", "QuestionIndexPage")
+        except LookupError:
+            return ""
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return ""
+        index = (
+            index_model.objects.live()
+            .public()
+            .descendant_of(site.root_page)
+            .only("url_path", "path", "depth")
+            .first()
+        )
+        if index is None or not hasattr(index, "reverse_subpage"):
+            return ""
+        try:
+            route = index.reverse_subpage("draft_comment", args=[self.pk])
+        except NoReverseMatch:
+            return ""
+        return index.get_url(request) + route
+
     @path("tep/<int:attachment_id>/", name="download")
     def download(self, request, attachment_id: int):
         from .views import serve_attachment
@@ -394,6 +435,11 @@ class LegalDocumentPage(RoutablePageMixin, Page):
             .select_related("document_type")
         )
         context["comment_period"] = self.comment_period(now)
+        context["comment_form_url"] = (
+            self.comment_form_url(request)
+            if context["comment_period"] == CommentPeriod.OPEN
+            else ""
+        )
         context["print_view"] = request.GET.get("print") == "1"
         return context
 

@@ -41,6 +41,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--workers", type=int, default=None)
         parser.add_argument(
+            "--threads",
+            type=int,
+            default=1,
+            help="Threads per worker (gunicorn: more than 1 uses gthread workers).",
+        )
+        parser.add_argument(
             "--server",
             choices=SERVERS,
             default=os.environ.get("CONGXA_SERVER", "gunicorn"),
@@ -62,6 +68,7 @@ class Command(BaseCommand):
         host,
         port,
         workers,
+        threads,
         server,
         no_access_log,
         skip_collectstatic,
@@ -72,6 +79,8 @@ class Command(BaseCommand):
         workers = workers or default_workers()
         if workers < 1:
             raise CommandError("Số tiến trình (--workers) phải từ 1 trở lên.")
+        if threads < 1:
+            raise CommandError("Số luồng (--threads) phải từ 1 trở lên.")
         if not port_is_free(host, port):
             raise CommandError(
                 f"Cổng {port} trên {host} đang được một chương trình khác sử dụng. "
@@ -104,7 +113,7 @@ class Command(BaseCommand):
                 "--workers",
                 str(workers),
                 "--blocking-threads",
-                "1",
+                str(threads),
             ]
             if access_log:
                 argv.append("--access-log")
@@ -120,7 +129,9 @@ class Command(BaseCommand):
                 "--workers",
                 str(workers),
                 "--worker-class",
-                "sync",
+                "gthread" if threads > 1 else "sync",
+                "--threads",
+                str(threads),
                 "--preload",
                 "--graceful-timeout",
                 "20",

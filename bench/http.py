@@ -1,0 +1,194 @@
+"""Throughput and latency of the demo commune under `wrk`, against nginx static.
+
+    .venv/bin/python bench/http.py            # the full run, about 9 minutes
+    .venv/bin/python bench/http.py --quick    # one 3 s run per figure, to try it
+
+Starts the demo in its own temporary data directory with `manage.py serve` on
+127.0.0.1, warms it, then runs `wrk -t2 -c16 -d10s --latency` three times per
+page (medians): with the page cache, without it (CONGXA_PAGE_CACHE=0), and the
+same article HTML as a static file served by nginx. Then compares WSGI servers
+and worker counts on the article page. Figures on a shared machine are noisy:
+read the ratios, measured in the same run, not the absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _demo import Server, StaticNginx, demo_pages, http_get, seed_demo  # noqa: E402
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def require(binary: str, package: str) -> None:
+    if shutil.which(binary) is None:
+        sys.exit(f"{binary} is missing: apt-get install -y {package}")
+
+
+def wrk(url: str, duration: int) -> dict[str, float]:
+    out = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def latency(percent: str) -> float:
+        value, unit = re.search(
+            rf"^\s*{percent}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M
+        ).groups()
+        return float(value) * UNITS[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency("50"),
+        "p99": latency("99"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def median_of(url: str, runs: int, duration: int) -> dict[str, float]:
+    results = [wrk(url, duration) for _ in range(runs)]
+    return {
+        key: statistics.median(r[key] for r in results)
+        for key in ("rps", "p50", "p99", "errors")
+    }
+
+
+def warm(base_url: str, paths: dict[str, str], expect_hit: bool) -> None:
+    for path in paths.values():
+        for _ in range(8):
+            status, headers, _ = http_get(base_url + path)
+        assert status == 200, (path, status)
+        if expect_hit:
+            assert headers.get("X-Cache") == "HIT", (path, headers)
+
+
+def fmt(result: dict[str, float] | None) -> str:
+    if result is None:
+        return f"{'-':>8} {'-':>7} {'-':>7}"
+    return f"{result['rps']:8.0f} {result['p50']:6.2f}ms {result['p99']:6.2f}ms"
+
+
+def rss(server: Server) -> str:
+    sizes = server.worker_rss_mb()
+    return ", ".join(f"{size:.0f}" for size in sizes) + " MB" if sizes else "?"
+
+
+SERVERS = [
+    ("gunicorn sync", ["--server", "gunicorn", "--workers", "2"]),
+    ("gunicorn sync", ["--server", "gunicorn", "--workers", "3"]),
+    ("gunicorn sync", ["--server", "gunicorn", "--workers", "4"]),
+    ("gunicorn gthread", ["--server", "gunicorn", "--workers", "2", "--threads", "4"]),
+    ("granian", ["--server", "granian", "--workers", "2"]),
+    ("granian", ["--server", "granian", "--workers", "3"]),
+    ("granian", ["--server", "granian", "--workers", "2", "--threads", "2"]),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 run of 3 s each")
+    parser.add_argument("--no-servers", action="store_true", help="skip comparison")
+    args = parser.parse_args()
+    runs, duration = (1, 3) if args.quick else (3, 10)
+    require("wrk", "wrk")
+    require("nginx", "nginx")
+
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="congxa-bench-") as tmp:
+        data_dir = Path(tmp)
+        seed_demo(data_dir)
+        results: dict[str, dict] = {}
+        rss_line = {}
+        with Server(data_dir, "--skip-collectstatic") as server:
+            pages = demo_pages(data_dir, server.base_url)
+            warm(server.base_url, pages, expect_hit=True)
+            for kind, path in pages.items():
+                results[(kind, "cached")] = median_of(
+                    server.base_url + path, runs, duration
+                )
+            article_html = http_get(server.base_url + pages["article"])[2]
+            rss_line["cached"] = rss(server)
+            server_args = server.process.args
+        with Server(data_dir, "--skip-collectstatic", CONGXA_PAGE_CACHE="0") as server:
+            warm(server.base_url, pages, expect_hit=False)
+            for kind, path in pages.items():
+                results[(kind, "uncached")] = median_of(
+                    server.base_url + path, runs, duration
+                )
+            rss_line["uncached"] = rss(server)
+        nginx = StaticNginx(article_html)
+        try:
+            results[("article", "static")] = median_of(
+                nginx.base_url + "/", runs, duration
+            )
+        finally:
+            nginx.stop()
+
+        print(f"# congxa HTTP bench: wrk -t2 -c16 -d{duration}s, median of {runs}")
+        print("# server: " + " ".join(server_args[server_args.index("serve") :]))
+        print(
+            f"{'page':<10} {'cached req/s  p50     p99':>26} | "
+            f"{'uncached req/s p50     p99':>26} | "
+            f"{'static req/s  p50     p99':>26} | cached/static cached/uncached"
+        )
+        for kind in pages:
+            cached = results[(kind, "cached")]
+            uncached = results[(kind, "uncached")]
+            static = results.get((kind, "static"))
+            ratio_static = (
+                f"{cached['rps'] / static['rps']:12.1%}" if static else (f"{'-':>12}")
+            )
+            print(
+                f"{kind:<10} {fmt(cached)} | {fmt(uncached)} | {fmt(static)} | "
+                f"{ratio_static}  {cached['rps'] / uncached['rps']:10.1f}x"
+            )
+        errors = sum(r["errors"] for r in results.values())
+        print(f"# non-2xx responses: {errors}")
+        print(f"# worker RSS after cached run:   {rss_line['cached']}")
+        print(f"# worker RSS after uncached run: {rss_line['uncached']}")
+
+        if not args.no_servers:
+            print("\n# article page by WSGI server, 1 run each, cached | uncached")
+            article = pages["article"]
+            baseline = None
+            for name, server_args in SERVERS:
+                row = {}
+                for mode, env in (
+                    ("cached", {}),
+                    ("uncached", {"CONGXA_PAGE_CACHE": "0"}),
+                ):
+                    with Server(
+                        data_dir, "--skip-collectstatic", *server_args, **env
+                    ) as server:
+                        warm(
+                            server.base_url, {"a": article}, expect_hit=mode == "cached"
+                        )
+                        row[mode] = wrk(server.base_url + article, duration)
+                        row[mode + "_rss"] = rss(server)
+                if baseline is None:
+                    baseline = row
+                label = f"{name} {' '.join(server_args[2:])}"
+                print(
+                    f"{label:<38} {fmt(row['cached'])} | {fmt(row['uncached'])} | "
+                    f"vs first: {row['cached']['rps'] / baseline['cached']['rps']:.2f}x"
+                    f" / {row['uncached']['rps'] / baseline['uncached']['rps']:.2f}x"
+                    f" | RSS {row['uncached_rss']}"
+                )
+        print(f"# took {time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -17,7 +17,6 @@ is 1 when there are some and `--strict` is given.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -101,22 +100,19 @@ def fill(catalog: Path, entries: list[po.Entry]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         compendium = Path(tmp) / "compendium.po"
         po.write(compendium, wanted, COMPENDIUM_HEADER)
-        subprocess.run(
-            [
-                "msgmerge",
-                "--quiet",
-                "--no-fuzzy-matching",
-                "--no-wrap",
-                "--add-location=file",
-                "--sort-by-file",
-                "--compendium",
-                str(compendium),
-                "-o",
-                str(catalog),
-                str(catalog),
-                str(catalog),
-            ],
-            check=True,
+        po.run_tool(
+            "msgmerge",
+            "--quiet",
+            "--no-fuzzy-matching",
+            "--no-wrap",
+            "--add-location=file",
+            "--sort-by-file",
+            "--compendium",
+            str(compendium),
+            "-o",
+            str(catalog),
+            str(catalog),
+            str(catalog),
         )
     after = po.live_entries(catalog)
     return sum(

@@ -7,6 +7,7 @@ module only reads entries and writes simple compendia.
 from __future__ import annotations
 
 import ast
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,9 @@ def read(path: Path | str) -> list[Entry]:
                 if name == "msgstr":
                     current.msgstr[index] += _unquote(line)
                 else:
-                    setattr(current, name, (getattr(current, name) or "") + _unquote(line))
+                    setattr(
+                        current, name, (getattr(current, name) or "") + _unquote(line)
+                    )
             continue
         entry = entry_for_new_part()
         entry.obsolete = entry.obsolete or obsolete
@@ -119,3 +122,13 @@ def write(path: Path | str, entries: list[Entry], header: str) -> None:
             lines.append("msgstr " + quote(entry.msgstr[0] if entry.msgstr else ""))
         lines.append("")
     Path(path).write_text("\n".join(lines), encoding="utf-8")
+
+
+def run_tool(*args: str) -> subprocess.CompletedProcess:
+    """Run a GNU gettext tool (msgfmt, msgmerge, ...), found on PATH on purpose."""
+    return subprocess.run(  # noqa: S603
+        [str(arg) for arg in args],  # noqa: S607
+        check=True,
+        capture_output=True,
+        text=True,
+    )

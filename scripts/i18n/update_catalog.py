@@ -28,10 +28,13 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import po  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "congxa"
@@ -80,7 +83,10 @@ def _django_setup() -> None:
 
     if not settings.configured:
         settings.configure(
-            INSTALLED_APPS=[], USE_I18N=True, LOCALE_PATHS=[], MEDIA_ROOT="",
+            INSTALLED_APPS=[],
+            USE_I18N=True,
+            LOCALE_PATHS=[],
+            MEDIA_ROOT="",
             STATIC_ROOT="",
         )
         django.setup()
@@ -166,50 +172,44 @@ def reference_template(domain: str, project_pot: Path, out: Path) -> Path:
         prefix = "/".join(app_dir.parts[app_dir.parts.index("wagtail") :])
         copy = out.parent / f"wagtail-{domain}-{index}.po"
         sources.append(_prefixed_copy(po_file, prefix, copy))
-    subprocess.run(
-        ["msgcat", "--use-first", "--no-wrap", "-o", str(out), *map(str, sources)],
-        check=True,
+    po.run_tool(
+        "msgcat", "--use-first", "--no-wrap", "-o", str(out), *map(str, sources)
     )
     return out
 
 
 def merge_into_catalog(domain: str, ref: Path) -> Path:
-    po = CATALOG_DIR / f"{domain}.po"
+    po_file = CATALOG_DIR / f"{domain}.po"
     CATALOG_DIR.mkdir(parents=True, exist_ok=True)
-    if not po.exists():
-        po.write_text(HEADER, encoding="utf-8")
-    subprocess.run(
-        [
-            "msgmerge",
-            "--quiet",
-            "--update",
-            "--backup=none",
-            "--no-fuzzy-matching",
-            "--no-wrap",
-            "--add-location=file",
-            "--sort-by-file",
-            str(po),
-            str(ref),
-        ],
-        check=True,
+    if not po_file.exists():
+        po_file.write_text(HEADER, encoding="utf-8")
+    po.run_tool(
+        "msgmerge",
+        "--quiet",
+        "--update",
+        "--backup=none",
+        "--no-fuzzy-matching",
+        "--no-wrap",
+        "--add-location=file",
+        "--sort-by-file",
+        str(po_file),
+        str(ref),
     )
     # Drop obsolete (#~) entries: a string gone from the source and Wagtail.
-    subprocess.run(
-        ["msgattrib", "--no-obsolete", "--no-wrap", "-o", str(po), str(po)],
-        check=True,
+    po.run_tool(
+        "msgattrib", "--no-obsolete", "--no-wrap", "-o", str(po_file), str(po_file)
     )
     # No creation date: it would change the file on every run.
-    text = po.read_text(encoding="utf-8")
+    text = po_file.read_text(encoding="utf-8")
     text = re.sub(r'^"POT-Creation-Date: .*\\n"\n', "", text, count=1, flags=re.M)
-    po.write_text(text, encoding="utf-8")
-    return po
+    po_file.write_text(text, encoding="utf-8")
+    return po_file
 
 
 def compile_catalogs() -> None:
-    for po in sorted(CATALOG_DIR.glob("*.po")):
-        subprocess.run(
-            ["msgfmt", "--check", "-o", str(po.with_suffix(".mo")), str(po)],
-            check=True,
+    for po_file in sorted(CATALOG_DIR.glob("*.po")):
+        po.run_tool(
+            "msgfmt", "--check", "-o", str(po_file.with_suffix(".mo")), str(po_file)
         )
 
 
@@ -223,9 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         extract_project_pots(args.pot)
         return 0
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import merge_translations
-    import po
 
     with tempfile.TemporaryDirectory(prefix="congxa-i18n-") as tmp:
         pots = extract_project_pots(Path(tmp) / "locale")

@@ -21,8 +21,19 @@ from html.parser import HTMLParser
 SKIPPED_TAGS = {"script", "style", "svg", "template", "noscript"}
 READ_ATTRIBUTES = {"placeholder", "title", "aria-label"}
 VOID_TAGS = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "source", "track", "wbr",
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
 }
 
 # Common words of the Wagtail admin and of any web interface, in English.
@@ -62,9 +73,33 @@ ENGLISH_WORDS = set(
 # Allowed although English: product names, standard acronyms, file formats,
 # and the technical words officials use as they are.
 ALLOWED = {
-    "wagtail", "url", "urls", "id", "email", "seo", "api", "html", "json", "csv",
-    "xlsx", "xls", "pdf", "doc", "docx", "jpeg", "jpg", "png", "gif", "webp",
-    "avif", "svg", "utc", "ctrl", "enter", "javascript", "embedly",
+    "wagtail",
+    "url",
+    "urls",
+    "id",
+    "email",
+    "seo",
+    "api",
+    "html",
+    "json",
+    "csv",
+    "xlsx",
+    "xls",
+    "pdf",
+    "doc",
+    "docx",
+    "jpeg",
+    "jpg",
+    "png",
+    "gif",
+    "webp",
+    "avif",
+    "svg",
+    "utc",
+    "ctrl",
+    "enter",
+    "javascript",
+    "embedly",
 }
 # Time zone names (Asia/Ho_Chi_Minh) in the account's time zone list.
 TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+)+$")

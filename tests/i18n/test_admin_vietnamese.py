@@ -6,8 +6,8 @@ English are found, and for the allow-list of product names and acronyms).
 """
 
 import pytest
-from django.core.files.base import ContentFile
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -71,9 +71,7 @@ SCREENS = {
     "images": lambda c: reverse("wagtailimages:index"),
     "image editor": lambda c: reverse("wagtailimages:edit", args=[c["image"].pk]),
     "documents": lambda c: reverse("wagtaildocs:index"),
-    "document editor": lambda c: reverse(
-        "wagtaildocs:edit", args=[c["document"].pk]
-    ),
+    "document editor": lambda c: reverse("wagtaildocs:edit", args=[c["document"].pk]),
     "snippets": lambda c: reverse("wagtailsnippets:index"),
     "commune settings": lambda c: reverse(
         "wagtailsettings:edit",
@@ -118,7 +116,7 @@ def test_admin_screen_is_in_vietnamese(client, content, screen):
         for piece in english_on(client, url)
         if piece not in KNOWN_ON_SCREEN.get(screen, set())
     ]
-    assert not found, "English on %s:\n%s" % (url, "\n".join(found))
+    assert not found, f"English on {url}:\n" + "\n".join(found)
 
 
 def test_dashboard_speaks_the_glossary(client, content):

@@ -169,7 +169,7 @@ def main(
     out.write(
         f"Project strings without a translation: {len(missing_project)}\n"
         f"Wagtail strings without a project translation: {len(missing_wagtail)} "
-        "(Wagtail's own vi catalog may still cover some)\n"
+        "\n"
     )
     if not args.quiet:
         for entry in missing_project:

@@ -59,33 +59,33 @@ class SQLiteEngine:
 
     install_sql = [
         f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-            title_index, body_index, title_exact, body_exact,
+            title_index, body_index, title_exact, body_exact, scope,
             content='{ENTRY_TABLE}', content_rowid='id',
             tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
         f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON {ENTRY_TABLE}
         BEGIN
             INSERT INTO {FTS_TABLE}(rowid, title_index, body_index, title_exact,
-                body_exact)
+                body_exact, scope)
             VALUES (new.id, new.title_index, new.body_index, new.title_exact,
-                new.body_exact);
+                new.body_exact, new.scope);
         END""",
         f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON {ENTRY_TABLE}
         BEGIN
             INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_index, body_index,
-                title_exact, body_exact)
+                title_exact, body_exact, scope)
             VALUES ('delete', old.id, old.title_index, old.body_index,
-                old.title_exact, old.body_exact);
+                old.title_exact, old.body_exact, old.scope);
         END""",
         f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE ON {ENTRY_TABLE}
         BEGIN
             INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_index, body_index,
-                title_exact, body_exact)
+                title_exact, body_exact, scope)
             VALUES ('delete', old.id, old.title_index, old.body_index,
-                old.title_exact, old.body_exact);
+                old.title_exact, old.body_exact, old.scope);
             INSERT INTO {FTS_TABLE}(rowid, title_index, body_index, title_exact,
-                body_exact)
+                body_exact, scope)
             VALUES (new.id, new.title_index, new.body_index, new.title_exact,
-                new.body_exact);
+                new.body_exact, new.scope);
         END""",
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
     ]
@@ -125,28 +125,29 @@ class SQLiteEngine:
                 terms.append(self._term(part, word.prefix and last))
         return f"{column} : (" + " + ".join(terms) + ")"
 
-    def _scope(self, site_ids: list[int], kind: str | None) -> tuple[str, list]:
-        placeholders = ", ".join(["%s"] * len(site_ids)) or "NULL"
-        sql = f" AND (e.site_id IN ({placeholders}) OR e.site_id IS NULL)"
-        params: list = list(site_ids)
-        if kind:
-            sql += " AND e.kind = %s"
-            params.append(kind)
-        return sql, params
+    @staticmethod
+    def _in_scope(site_ids: list[int]) -> str:
+        """The FTS condition for the visible sites: their own items and shared ones."""
+        tokens = " OR ".join(f'"s{int(site_id)}"' for site_id in [*site_ids, 0])
+        return f"scope : ({tokens})"
 
-    def facets(self, words: list[PlanWord], site_ids: list[int]) -> dict[str, int]:
-        scope, scope_params = self._scope(site_ids, None)
-        sql = (
-            f"SELECT e.kind, COUNT(*) FROM {FTS_TABLE} "
-            f"JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s{scope} GROUP BY e.kind"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self._base(words), *scope_params])
-            return dict(cursor.fetchall())
+    def _match(self, expression: str, site_ids: list[int]) -> str:
+        return f"({expression}) AND {self._in_scope(site_ids)}"
 
     def _base(self, words: list[PlanWord]) -> str:
         return self._all(words, "{title_index body_index}")
+
+    def facets(self, words: list[PlanWord], site_ids: list[int]) -> dict[str, int]:
+        # CROSS JOIN keeps the full-text match as the outer loop: otherwise SQLite
+        # may walk the entries and run the match once per row.
+        sql = (
+            f"SELECT e.kind, COUNT(*) FROM {FTS_TABLE} "
+            f"CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s GROUP BY e.kind"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match(self._base(words), site_ids)])
+            return dict(cursor.fetchall())
 
     def hits(
         self,
@@ -163,34 +164,38 @@ class SQLiteEngine:
             f"WHERE {FTS_TABLE} MATCH %s)"
         )
         tier_queries = [
-            self._phrase(words, "title_index"),
-            self._all(words, "title_index"),
-            self._phrase(words, "body_index"),
+            self._match(self._phrase(words, "title_index"), site_ids),
+            self._match(self._all(words, "title_index"), site_ids),
+            self._match(self._phrase(words, "body_index"), site_ids),
         ]
         if use_exact:
             exact_sql = matching
-            exact_params = [self._all(words, "{title_exact body_exact}", exact=True)]
+            exact_params = [
+                self._match(
+                    self._all(words, "{title_exact body_exact}", exact=True), site_ids
+                )
+            ]
         else:
             exact_sql, exact_params = "0", []
         cases = " ".join(
             f"WHEN {matching} THEN {tier}"
             for tier in (TITLE_PHRASE, TITLE_WORDS, BODY_PHRASE)
         )
-        scope, scope_params = self._scope(site_ids, kind)
+        kind_sql, kind_params = (" AND e.kind = %s", [kind]) if kind else ("", [])
         sql = (
             f"SELECT e.id, {exact_sql} AS exact, "
             f"CASE {cases} ELSE {ANY_WORDS} END AS tier, "
-            f"bm25({FTS_TABLE}, 10.0, 1.0, 0.0, 0.0) AS score "
-            f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s{scope} "
+            f"bm25({FTS_TABLE}, 10.0, 1.0, 0.0, 0.0, 0.0) AS score "
+            f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s{kind_sql} "
             "ORDER BY exact DESC, tier, score, e.date DESC, e.id DESC "
             "LIMIT %s OFFSET %s"
         )
         params = [
             *exact_params,
             *tier_queries,
-            self._base(words),
-            *scope_params,
+            self._match(self._base(words), site_ids),
+            *kind_params,
             limit,
             offset,
         ]

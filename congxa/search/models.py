@@ -35,6 +35,8 @@ class SearchEntry(models.Model):
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("address"), max_length=2000)
     date = models.DateTimeField(_("date"), null=True, blank=True)
+    # `s<site id>`, `s0` when shared: lets SQLite's FTS index narrow to one commune.
+    scope = models.CharField(max_length=20, blank=True)
     title_index = models.TextField(blank=True)
     body_index = models.TextField(blank=True)
     title_exact = models.TextField(blank=True)

@@ -56,7 +56,7 @@ class SearchPage:
         return max(1, -(-self.kind_total // self.per_page))
 
     @property
-    def paginator(self) -> "SearchPage":
+    def paginator(self) -> SearchPage:
         """The page is its own paginator, for the project's pagination include."""
         return self
 

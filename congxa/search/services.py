@@ -28,6 +28,7 @@ def _fill(entry: SearchEntry, document: Document) -> None:
     entry.body = body
     entry.url = document.url
     entry.site_id = document.site_id
+    entry.scope = f"s{document.site_id or 0}"
     entry.kind = document.kind
     entry.date = document.date
     entry.page_id = document.page_id
@@ -71,7 +72,11 @@ def entry_index(obj: models.Model, *, locator: SiteLocator | None = None) -> boo
     if isinstance(obj, Page):
         obj = obj.specific_deferred if type(obj) is Page else obj
     document = adapter.document(obj, locator or SiteLocator())
-    key = adapter.key(obj)
+    return document_store(adapter.key(obj), document)
+
+
+def document_store(key: str, document: Document | None) -> bool:
+    """Write (or, for None, remove) one entry and its vocabulary counts."""
     with transaction.atomic():
         entry = SearchEntry.objects.filter(key=key).first()
         if document is None:
@@ -143,24 +148,29 @@ def index_rebuild(
         for obj in queryset.iterator(chunk_size=200):
             document = adapter.document(obj, locator)
             if document is not None:
-                entry = SearchEntry(key=adapter.key(obj))
-                _fill(entry, document)
+                entry = entry_build(adapter.key(obj), document)
                 entries[entry.key] = entry
             done += 1
         if progress and done:
             progress(model._meta.label, done)
     counts = Counter(entry.kind for entry in entries.values())
-    if dry_run:
-        return dict(counts)
+    if not dry_run:
+        entries_replace(entries.values())
+    return dict(counts)
+
+
+def entries_replace(entries: Iterable[SearchEntry]) -> None:
+    """Replace the whole index and vocabulary with `entries` (filled, unsaved)."""
+    entries = list(entries)
     vocabulary = Counter()
-    for entry in entries.values():
+    for entry in entries:
         vocabulary.update(_terms(entry))
     with transaction.atomic():
         # Raw deletes: the models have no dependants, and a plain delete() would
         # load every row to send post_delete signals nobody needs here.
         SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
         SearchTerm.objects.all()._raw_delete(SearchTerm.objects.db)
-        SearchEntry.objects.bulk_create(entries.values(), batch_size=BATCH)
+        SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
         SearchTerm.objects.bulk_create(
             (
                 SearchTerm(term=term, documents=n)
@@ -169,4 +179,10 @@ def index_rebuild(
             ),
             batch_size=BATCH,
         )
-    return dict(counts)
+
+
+def entry_build(key: str, document: Document) -> SearchEntry:
+    """An unsaved entry for `document`, for bulk loading."""
+    entry = SearchEntry(key=key)
+    _fill(entry, document)
+    return entry

@@ -45,7 +45,8 @@ _EXACT_IY = re.compile(
 _PART = r"[a-z0-9]+(?:'[a-z0-9]+)*"
 _CHUNK = re.compile(rf"{_PART}(?:[-./_]{_PART})*")
 _PART_RE = re.compile(_PART)
-_EXACT_TONE_MOVE = re.compile(r"([a-z0-9]*)([\ue001-\ue005])([a-z0-9]*)")
+# A tone placeholder sits after its vowel; it moves past the letters that follow.
+_EXACT_TONE_MOVE = re.compile(r"([\ue001-\ue005])([a-z0-9]+)")
 
 MAX_PART_LENGTH = 40
 
@@ -102,9 +103,13 @@ def fold(text: str) -> str:
 
 
 def _parts(folded: str) -> list[str]:
-    return [
-        part.replace("'", "")[:MAX_PART_LENGTH] for part in _PART_RE.findall(folded)
-    ]
+    joined = " ".join(_PART_RE.findall(folded))
+    if "'" in joined:
+        joined = joined.replace("'", "")
+    parts = joined.split()
+    if len(joined) > MAX_PART_LENGTH and max(map(len, parts)) > MAX_PART_LENGTH:
+        parts = [part[:MAX_PART_LENGTH] for part in parts]
+    return parts
 
 
 def tokens(text: str) -> list[str]:
@@ -112,10 +117,14 @@ def tokens(text: str) -> list[str]:
     return _parts(fold(text))
 
 
+def _swap(match: re.Match) -> str:
+    return match.group(2) + match.group(1)
+
+
 def exact_key(text: str) -> str:
     """Text with its marks kept, in ASCII: `Đăng ký` -> `d9a8ng ki1`."""
     encoded = nfc(text).translate(_EXACT_TABLE)
-    encoded = _EXACT_TONE_MOVE.sub(r"\1\3\2", encoded).translate(_TONE_DIGITS)
+    encoded = _EXACT_TONE_MOVE.sub(_swap, encoded).translate(_TONE_DIGITS)
     return _EXACT_IY.sub(r"\1i", encoded)
 
 

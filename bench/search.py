@@ -1,0 +1,265 @@
+"""Search benchmark: 20,000 generated commune pages, index build time and size,
+query latency p50/p95, and the relevance set measured among them.
+
+    .venv/bin/python bench/search.py                 # SQLite (and PostgreSQL too
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test .venv/bin/python bench/search.py
+
+Each engine runs in its own process on a throw-away database (a temporary SQLite
+file, or a `congxa_search_bench` PostgreSQL database created and dropped here).
+The pages are indexed through the same normaliser and bulk path as
+`congxa rebuild-search`, without building 20,000 Wagtail pages first (that would
+time Wagtail's page tree, not search). Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Run as a script, this folder comes first on sys.path; other benchmarks' module
+# names (`http.py`) must not shadow the standard library.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+PAGES = int(os.environ.get("BENCH_PAGES", "20000"))
+COMMUNES = ["Vĩnh Thủy", "Gio Linh", "Cam Lộ", "Triệu Phong", "Hải Lăng"]
+REPEATS = 5
+
+QUERY_MIX = [
+    "dang ky khai sinh",
+    "đăng ký khai sinh",
+    "Dang uy",
+    "ban cong tac 35",
+    "le thanh hai",
+    "quan ly",
+    "thur tucj hanhf chinhs",
+    "1.001193",
+    "42/2022",
+    "15/2025/QĐ-UBND",
+    "tiep cong dan",
+    "thong bao",
+    "xa",
+    "nong thon moi",
+    "dnag ky ket hon",
+    "hoi nghi tong ket nam 2025",
+    "bao so",
+    "cap nuoc sinh hoat",
+    "chuyen doi so",
+    "nghia vu quan su",
+]
+
+TITLE_TEMPLATES = [
+    "Hội nghị tổng kết công tác {topic} năm {year}",
+    "Thông báo về việc {action} {topic}",
+    "Xã {commune} triển khai {topic}",
+    "Kế hoạch {topic} giai đoạn {year}-{year2}",
+    "Quyết định {n}/{year}/QĐ-UBND về {topic}",
+    "Hướng dẫn {action} {topic} trên Cổng Dịch vụ công",
+    "Thôn {village} ra quân {topic}",
+    "Tập huấn {topic} cho cán bộ thôn",
+    "Kiểm tra, giám sát {topic} quý {quarter}",
+    "Lịch {topic} tháng {month} năm {year}",
+]
+TOPICS = [
+    "xây dựng nông thôn mới",
+    "chuyển đổi số",
+    "cải cách hành chính",
+    "phòng chống thiên tai",
+    "tiếp công dân",
+    "đăng ký kết hôn",
+    "cấp giấy chứng nhận quyền sử dụng đất",
+    "bảo hiểm y tế",
+    "tuyển quân",
+    "vệ sinh môi trường",
+    "thu gom rác thải",
+    "phòng cháy chữa cháy",
+    "an toàn giao thông",
+    "giảm nghèo bền vững",
+    "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    "bầu cử đại biểu Hội đồng nhân dân",
+    "quản lý đất đai",
+    "thu thuế sử dụng đất phi nông nghiệp",
+    "tiêm chủng mở rộng",
+    "khuyến học, khuyến tài",
+]
+ACTIONS = ["thực hiện", "triển khai", "tăng cường", "đăng ký", "nộp hồ sơ", "rà soát"]
+VILLAGES = ["Linh Hải", "Duy Viên", "Tân An", "Hòa Bình", "Xuân Mỹ", "Đông Hà"]
+SENTENCES = [
+    "Ủy ban nhân dân xã đề nghị các thôn phối hợp thực hiện nghiêm túc.",
+    "Đảng ủy xã chỉ đạo các chi bộ quán triệt đến từng đảng viên.",
+    "Người dân có thể nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia.",
+    "Hội nghị đã đánh giá kết quả đạt được và chỉ ra những tồn tại, hạn chế.",
+    "Mặt trận Tổ quốc và các đoàn thể tích cực tuyên truyền, vận động nhân dân.",
+    "Kinh phí thực hiện từ ngân sách nhà nước và nguồn xã hội hóa.",
+    "Bộ phận Một cửa tiếp nhận và trả kết quả đúng hẹn cho công dân.",
+    "Đoàn Thanh niên ra quân dọn vệ sinh, trồng cây xanh trên các tuyến đường.",
+    "Chủ tịch Ủy ban nhân dân xã phát biểu chỉ đạo tại hội nghị.",
+    "Theo Nghị định 42/2022/NĐ-CP, thông tin được công khai trên cổng thông tin.",
+    "Các hộ gia đình cần chuẩn bị giấy tờ tùy thân khi đến làm thủ tục.",
+    "Thời gian thực hiện từ ngày 01 đến hết ngày 30 hằng tháng.",
+    "Mọi thắc mắc xin liên hệ văn phòng Ủy ban nhân dân xã để được hướng dẫn.",
+    "Công tác quản lí, sử dụng đất đai được tăng cường kiểm tra.",
+    "Bà con nông dân chủ động chuyển đổi cơ cấu cây trồng phù hợp.",
+    "Hội Phụ nữ xã tổ chức nhiều hoạt động thiết thực, ý nghĩa.",
+]
+
+
+def generate(count: int, rng: random.Random):
+    """(site index, kind, title, body, date) for `count` realistic items."""
+    kinds = ["news"] * 6 + ["documents"] * 2 + ["procedures", "pages"]
+    start = datetime(2020, 1, 1)
+    for n in range(count):
+        year = rng.randint(2020, 2026)
+        title = rng.choice(TITLE_TEMPLATES).format(
+            topic=rng.choice(TOPICS),
+            action=rng.choice(ACTIONS),
+            commune=rng.choice(COMMUNES),
+            village=rng.choice(VILLAGES),
+            year=year,
+            year2=year + 5,
+            n=rng.randint(1, 60),
+            quarter=rng.choice(["I", "II", "III", "IV"]),
+            month=rng.randint(1, 12),
+        )
+        paragraphs = rng.randint(4, 14)
+        body = " ".join(rng.choice(SENTENCES) for _ in range(paragraphs * 3))
+        if rng.random() < 0.1:
+            body += f" Mã thủ tục 1.{rng.randint(0, 2):03d}{rng.randint(0, 999):03d}."
+        yield (
+            n % len(COMMUNES),
+            rng.choice(kinds),
+            title,
+            body,
+            start + timedelta(hours=rng.randint(0, 6 * 365 * 24)),
+        )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def run_engine() -> None:
+    """Runs inside a child process whose environment selects the database."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    import django
+    from django.conf import settings
+
+    tmp = tempfile.mkdtemp(prefix="congxa-bench-")
+    os.environ["CONGXA_DATA_DIR"] = tmp
+    django.setup()
+    from django.db import connection
+
+    test_name = (
+        "congxa_search_bench"
+        if connection.vendor == "postgresql"
+        else str(Path(tmp) / "bench.sqlite3")
+    )
+    connection.settings_dict["TEST"]["NAME"] = test_name
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        _measure(connection)
+    finally:
+        connection.creation.destroy_test_db(test_name, verbosity=0)
+
+
+def _measure(connection) -> None:
+    from django.utils import timezone
+
+    from congxa.portal.factories import create_commune_site
+    from congxa.search import selectors, services
+    from congxa.search.engines import engine_for
+    from congxa.search.registry import Document
+    from tests.search import relevance
+
+    sites = [
+        create_commune_site(
+            name=f"Xã {name}", hostname=f"xa{i}.localhost", default=i == 0
+        )
+        for i, name in enumerate(COMMUNES)
+    ]
+    rng = random.Random(20260211)
+    started = time.perf_counter()
+    entries = [
+        services.entry_build(
+            f"bench:{n}",
+            Document(
+                title=title,
+                body=body,
+                url=f"/tin/{n}/",
+                site_id=sites[site_index].pk,
+                kind=kind,
+                date=timezone.make_aware(date),
+            ),
+        )
+        for n, (site_index, kind, title, body, date) in enumerate(generate(PAGES, rng))
+    ]
+    normalised = time.perf_counter()
+    services.entries_replace(entries)
+    built = time.perf_counter()
+    relevance.load(sites[0])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE congxa_search_searchentry")
+
+    engine = engine_for()
+    size = engine.size_bytes()
+    latencies = []
+    for _ in range(REPEATS):
+        for query in QUERY_MIX:
+            begin = time.perf_counter()
+            selectors.search(query, site=sites[0])
+            latencies.append((time.perf_counter() - begin) * 1000)
+    score = relevance.evaluate(sites[0])
+
+    print(f"engine: {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"pages: {PAGES} in {len(COMMUNES)} communes")
+    print(
+        f"index build: {built - started:.1f} s "
+        f"(normalising {normalised - started:.1f} s, writing {built - normalised:.1f} s)"
+    )
+    print(
+        "index size: "
+        + (f"{size / 1024 / 1024:.1f} MiB" if size is not None else "unknown")
+    )
+    print(
+        f"query latency over {len(latencies)} searches (full results page data): "
+        f"p50 {percentile(latencies, 0.5):.1f} ms, "
+        f"p95 {percentile(latencies, 0.95):.1f} ms, "
+        f"max {max(latencies):.1f} ms"
+    )
+    slowest = sorted(
+        QUERY_MIX,
+        key=lambda q: -statistics.mean(latencies[QUERY_MIX.index(q) :: len(QUERY_MIX)]),
+    )[:3]
+    print(f"slowest queries: {', '.join(slowest)}")
+    print(
+        f"relevance set among them ({len(relevance.QUERIES)} queries): "
+        f"recall@10 {score.recall:.3f}, MRR {score.mrr:.3f}"
+    )
+    for query, wanted, rank in score.misses:
+        print(f"  not first: {query!r} -> {wanted} at rank {rank}")
+
+
+def main() -> None:
+    if os.environ.get("CONGXA_BENCH_CHILD"):
+        run_engine()
+        return
+    runs = [("SQLite", {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        runs.append(("PostgreSQL", dict(os.environ)))
+    for label, env in runs:
+        print(f"== {label}")
+        env["CONGXA_BENCH_CHILD"] = "1"
+        subprocess.run([sys.executable, __file__], env=env, check=True, cwd=ROOT)
+
+
+if __name__ == "__main__":
+    main()

@@ -120,6 +120,68 @@ def fill(catalog: Path, entries: list[po.Entry]) -> int:
     )
 
 
+def app_translations(files: list[Path]) -> dict[str, dict[str, str]]:
+    """msgid -> {app: msgstr} over the apps' TSV and PO files."""
+    by_msgid: dict[str, dict[str, str]] = {}
+    for path in files:
+        app = path.parent.name if path.suffix != ".po" else path.parents[3].name
+        if path.suffix == ".po":
+            pairs = {
+                e.msgid: e.msgstr[0]
+                for e in po.live_entries(path).values()
+                if e.translated and e.msgctxt is None and e.msgid_plural is None
+            }
+        else:
+            pairs = read_tsv(path)[0]
+        for msgid, msgstr in pairs.items():
+            by_msgid.setdefault(msgid, {}).setdefault(app, msgstr)
+    return by_msgid
+
+
+def apply_app_translations(
+    catalog: Path, files: list[Path], shared: set[tuple[str | None, str]]
+) -> tuple[int, list[str]]:
+    """Let each app's own translation win for the strings only it provides.
+
+    The engineer who wrote a string knows what it means, so their Vietnamese
+    replaces the catalog's.  A msgid that Wagtail also uses, or that two apps
+    translate differently, keeps the catalog's single translation and is
+    reported: it needs `pgettext` (a context) to mean two things.
+    """
+    wanted = app_translations(files)
+    entries = po.read(catalog)
+    changed, conflicts = 0, []
+    for entry in entries:
+        if entry.obsolete or not entry.msgid or entry.msgctxt is not None:
+            continue
+        choices = wanted.get(entry.msgid, {})
+        distinct = set(choices.values())
+        if not distinct or (len(distinct) == 1 and entry.msgstr[:1] == [*distinct]):
+            continue
+        if entry.key in shared or len(distinct) > 1:
+            if not entry.translated or any(v != entry.msgstr[0] for v in distinct):
+                apps = ", ".join(f"{a}: {v!r}" for a, v in sorted(choices.items()))
+                conflicts.append(f"{entry.msgid!r} kept {entry.msgstr[:1]} ({apps})")
+            continue
+        entry.msgstr = [distinct.pop()] * max(1, len(entry.msgstr))
+        changed += 1
+    if changed:
+        po.write(catalog, [e for e in entries if not e.obsolete], header="")
+        po.run_tool(
+            "msgmerge",
+            "--quiet",
+            "--no-fuzzy-matching",
+            "--no-wrap",
+            "--add-location=file",
+            "--sort-by-file",
+            "-o",
+            catalog,
+            catalog,
+            catalog,
+        )
+    return changed, conflicts
+
+
 def project_keys() -> set[tuple[str | None, str]]:
     """(msgctxt, msgid) of every string in our source, as makemessages sees it."""
     import update_catalog
@@ -157,6 +219,12 @@ def main(
     js_catalog = CATALOG_DIR / "djangojs.po"
     if js_catalog.exists():
         filled += fill(js_catalog, entries)
+    import update_catalog
+
+    shared = set()
+    for template in update_catalog.wagtail_templates("django"):
+        shared |= set(po.live_entries(template))
+    changed, conflicts = apply_app_translations(catalog, files, shared)
     missing_project, missing_wagtail = report(
         catalog, project if project is not None else project_keys()
     )
@@ -166,15 +234,17 @@ def main(
     for problem in problems:
         out.write(f"  problem: {problem}\n")
     out.write(f"Filled {filled} empty translations.\n")
+    out.write(f"Replaced {changed} with the translation of the app that owns it.\n")
     out.write(
         f"Project strings without a translation: {len(missing_project)}\n"
-        f"Wagtail strings without a project translation: {len(missing_wagtail)} "
-        "\n"
+        f"Wagtail strings without a translation: {len(missing_wagtail)}\n"
     )
     if not args.quiet:
-        for entry in missing_project:
+        for entry in missing_project + missing_wagtail:
             where = ", ".join(entry.references[:2])
             out.write(f"  missing: {entry.msgid!r}  ({where})\n")
+        for conflict in conflicts:
+            out.write(f"  shared msgid, needs pgettext: {conflict}\n")
     return 1 if args.strict and missing_project else 0
 
 

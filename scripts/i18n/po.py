@@ -20,6 +20,7 @@ class Entry:
     msgstr: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     references: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
     obsolete: bool = False
 
     @property
@@ -74,8 +75,8 @@ def read(path: Path | str) -> list[Entry]:
             entry.flags.update(f.strip() for f in line[2:].split(",") if f.strip())
         elif line.startswith("#:"):
             entry.references.extend(line[2:].split())
-        elif line.startswith("#"):
-            pass
+        elif line.startswith(("#.", "# ")) or line == "#":
+            entry.comments.append(line)
         else:
             keyword, _, rest = line.partition(" ")
             if keyword.startswith("msgstr"):
@@ -107,8 +108,11 @@ def quote(text: str) -> str:
 
 
 def write(path: Path | str, entries: list[Entry], header: str) -> None:
-    lines = [header.rstrip("\n"), ""]
+    lines = [header.rstrip("\n"), ""] if header else []
     for entry in entries:
+        lines.extend(entry.comments)
+        if entry.references:
+            lines.append("#: " + " ".join(entry.references))
         if entry.flags:
             lines.append("#, " + ", ".join(sorted(entry.flags)))
         if entry.msgctxt is not None:

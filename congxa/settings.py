@@ -81,9 +81,9 @@ if not ALLOWED_HOSTS:
 INSTALLED_APPS = [
     "congxa.portal",
     "congxa.news",
+    "congxa.engagement",
     "congxa.documents",
     "congxa.disclosures",
-    "congxa.engagement",
     "congxa.people",
     "congxa.procedures",
     "congxa.search",
@@ -265,6 +265,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Day-first input and display formats (congxa/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["congxa.formats"]
 # Listed first, so the project's catalog (which carries the Wagtail admin strings
 # Wagtail's own Vietnamese catalog lacks) wins.
 LOCALE_PATHS = [BASE_DIR / "locale"]

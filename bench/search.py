@@ -1,8 +1,9 @@
 """Search benchmark: 20,000 generated commune pages, index build time and size,
 query latency p50/p95, and the relevance set measured among them.
 
-    .venv/bin/python bench/search.py                 # SQLite (and PostgreSQL too
-    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test .venv/bin/python bench/search.py
+    .venv/bin/python bench/search.py        # SQLite
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test \
+        .venv/bin/python bench/search.py    # SQLite, then PostgreSQL
 
 Each engine runs in its own process on a throw-away database (a temporary SQLite
 file, or a `congxa_search_bench` PostgreSQL database created and dropped here).
@@ -150,7 +151,6 @@ def run_engine() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     import django
-    from django.conf import settings
 
     tmp = tempfile.mkdtemp(prefix="congxa-bench-")
     os.environ["CONGXA_DATA_DIR"] = tmp
@@ -223,7 +223,8 @@ def _measure(connection) -> None:
     print(f"pages: {PAGES} in {len(COMMUNES)} communes")
     print(
         f"index build: {built - started:.1f} s "
-        f"(normalising {normalised - started:.1f} s, writing {built - normalised:.1f} s)"
+        f"(normalising {normalised - started:.1f} s, "
+        f"writing {built - normalised:.1f} s)"
     )
     print(
         "index size: "

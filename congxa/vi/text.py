@@ -241,7 +241,7 @@ def _nucleus(letters: list[str]) -> tuple[int, int]:
 
 
 def place_tone(letters: list[str], tone: int) -> str:
-    """Write a syllable from its letters and tone number, the mark on the right vowel."""
+    """Write a syllable from its letters and tone number, marking the right vowel."""
     if not tone:
         return "".join(letters)
     start, end = _nucleus(letters)

@@ -16,6 +16,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from PIL import Image as PILImage
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 MARKUP = re.compile(
@@ -56,8 +57,40 @@ def image_content_errors(file) -> list[str]:
     return []
 
 
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, with decoding failures turned into form errors.
+
+    Wagtail reads the size of the image through Pillow to check the pixel limit;
+    a truncated file (OSError) or an image far over Pillow's own limit
+    (DecompressionBombError) escapes as an exception: a 500 page instead of a
+    message. Wagtail's own messages are kept for everything else.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError:
+            raise
+        except PILImage.DecompressionBombError as exc:
+            raise ValidationError(
+                "Ảnh quá lớn (số điểm ảnh vượt mức cho phép).", code="too_large"
+            ) from exc
+        except Exception as exc:  # noqa: BLE001 (any decoding failure)
+            raise ValidationError(
+                "Tệp ảnh bị hỏng hoặc không phải là ảnh thật.", code="invalid_image"
+            ) from exc
+
+
 class ImageForm(BaseImageForm):
     """The base of every Wagtail image form (WAGTAILIMAGES_IMAGE_FORM_BASE)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if isinstance(field, WagtailImageField):
+            # Same field, same arguments, one method more careful: swapping the
+            # class keeps whatever Wagtail configured on the instance.
+            field.__class__ = CheckedImageField
 
     def clean_file(self):
         file = self.cleaned_data.get("file")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from wagtail.documents import get_document_model
 from wagtail.documents.permissions import (
@@ -123,7 +123,7 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > limit:
-            response = TemplateResponse(
+            response = render(
                 request,
                 "editorial/request_too_large.html",
                 {"limit_mb": limit // (1024 * 1024)},

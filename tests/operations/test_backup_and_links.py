@@ -53,7 +53,6 @@ def test_backup_then_restore_round_trips_content_and_media(site, tmp_path, setti
         try:
             from django.db import connections
 
-            connections.settings["restore"] = {**db, "NAME": name}
             from congxa.operations import backup
 
             original = connections["default"].settings_dict["NAME"]

@@ -5,6 +5,8 @@ words remain in what a person reads there (see `english.py` for how text and
 English are found, and for the allow-list of product names and acronyms).
 """
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -146,3 +148,12 @@ def test_detector_catches_english():
         "<script>var Delete = 1;</script><p>Các tin khác</p></main>"
     )
     assert english_words(visible_text(html)) == ["Pages", "Save draft"]
+
+
+def test_javascript_catalog_is_vietnamese(client, editor):
+    # The editor's JavaScript (comments, sidebar, block editor) reads its strings
+    # from this catalog; LOCALE_PATHS makes ours win over Wagtail's.
+    response = client.get(reverse("wagtailadmin_javascript_catalog"))
+    script = response.content.decode()
+    for vietnamese in ("Chèn khối", "Thu gọn tất cả"):  # Insert a block, Collapse all
+        assert vietnamese in script or json.dumps(vietnamese)[1:-1] in script

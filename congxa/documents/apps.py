@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "congxa.documents"
     label = "documents"
-    verbose_name = _("Documents")
+    verbose_name = _("Legal documents")
 
     def ready(self) -> None:
         from . import signals  # noqa: F401 (keeps the page cache honest)

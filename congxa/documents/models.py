@@ -262,8 +262,8 @@ class LegalDocumentPage(RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
 
     def save(self, *args, **kwargs):
         self.search_text = " ".join(

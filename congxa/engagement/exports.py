@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -52,7 +53,13 @@ def dashboard_workbook(site, stats: Dashboard) -> Workbook:
         (_("Overdue"), len(stats.overdue)),
         (_("Average days to answer"), stats.average_days or ""),
     ]
-    _sheet(workbook, _("Summary"), [_("Item"), _("Count")], summary, first=True)
+    _sheet(
+        workbook,
+        pgettext("report sheet", "Summary"),
+        [_("Item"), _("Count")],
+        summary,
+        first=True,
+    )
     _sheet(workbook, _("By field"), [_("Field"), _("Count")], stats.by_topic)
     questions = (
         Question.objects.for_site(site).select_related("topic").order_by("-created_at")
@@ -68,7 +75,7 @@ def dashboard_workbook(site, stats: Dashboard) -> Workbook:
             _("Title"),
             _("Received"),
             _("Answered"),
-            _("Published"),
+            pgettext("citizen question", "Published"),
         ],
         (
             (
@@ -96,9 +103,9 @@ def draft_comments_workbook(site, document_page_id: int) -> Workbook | None:
     workbook = Workbook()
     _sheet(
         workbook,
-        _("Comments"),
+        pgettext("draft document", "Comments"),
         [
-            _("No."),
+            pgettext("row number", "No."),
             _("Tracking code"),
             _("Received"),
             _("Full name"),

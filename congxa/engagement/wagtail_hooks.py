@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -160,8 +161,16 @@ def register_log_actions(actions):
         ("engagement.assign", _("Assign"), _("Assigned to an official")),
         ("engagement.answer", _("Answer"), _("Answer written")),
         ("engagement.approve", _("Approve answer"), _("Answer approved")),
-        ("engagement.publish", _("Publish"), _("Published on the portal")),
-        ("engagement.unpublish", _("Unpublish"), _("Removed from the portal")),
+        (
+            "engagement.publish",
+            pgettext_lazy("citizen question", "Publish"),
+            _("Published on the portal"),
+        ),
+        (
+            "engagement.unpublish",
+            pgettext_lazy("citizen question", "Unpublish"),
+            _("Removed from the portal"),
+        ),
         ("engagement.reject", _("Reject"), _("Rejected")),
         ("engagement.spam", _("Mark as spam"), _("Marked as spam")),
         ("engagement.erase", _("Erase contact details"), _("Contact details erased")),

@@ -124,9 +124,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so cached pages and static files get the headers too.
     "congxa.portal.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized body from its Content-Length, before reading it.
     "congxa.editorial.middleware.RequestSizeLimitMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous visitors; it sits before sessions so a hit
     # touches neither the session store nor the database.

@@ -10,6 +10,7 @@ and no database query.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import time
 from collections.abc import Callable
@@ -164,11 +165,84 @@ def _serve_entry(request: HttpRequest, entry: dict) -> HttpResponse:
     )
 
 
-def _site_id_for(request: HttpRequest) -> int | None:
+# Per-process memos of the Site for a host and of a site's CommuneSettings, each
+# valid for the generation it was read under: a Site change bumps the global
+# generation, a settings change the site's. They save two queries on every
+# rendered page; a hit of the page cache needs neither.
+_sites: dict[tuple[str, int], tuple[int, object]] = {}
+_commune_settings: dict[int, tuple[tuple[int, int], object]] = {}
+_root_pages: dict[int, tuple[tuple[int, int], object]] = {}
+
+
+def _resolve_site(request: HttpRequest, global_gen: int) -> int | None:
+    """Find the request's Site (memoised) and leave it where Wagtail looks for it."""
     from wagtail.models import Site
 
-    site = Site.find_for_request(request)
+    if hasattr(request, "_wagtail_site"):
+        site = request._wagtail_site
+        return site.pk if site else None
+    host = request.get_host().lower()
+    try:
+        port = int(request.get_port())
+    except ValueError:
+        port = 80
+    memo = _sites.get((host, port))
+    if memo is not None and memo[0] == global_gen:
+        site = copy.copy(memo[1])
+    else:
+        site = Site.find_for_request(request)
+        if site is not None:
+            site = copy.copy(site)
+            site._state.fields_cache.clear()  # no root page kept across requests
+        _sites[(host, port)] = (global_gen, site)
+        site = copy.copy(site)
+    request._wagtail_site = site
     return site.pk if site else None
+
+
+def _prefill_commune_settings(
+    request: HttpRequest, site_id: int, generation: tuple[int, int]
+) -> None:
+    from congxa.portal.models import CommuneSettings
+
+    attr_name = CommuneSettings.get_cache_attr_name()
+    memo = _commune_settings.get(site_id)
+    if memo is None or memo[0] != generation:
+        try:
+            instance = CommuneSettings.for_site(request._wagtail_site)
+        except CommuneSettings.DoesNotExist:
+            return
+        memo = (generation, instance)
+        _commune_settings[site_id] = memo
+    instance = copy.copy(memo[1])
+    instance._request = request
+    setattr(request, attr_name, instance)
+
+
+def _prefill_root_page(
+    request: HttpRequest, site_id: int, generation: tuple[int, int]
+) -> None:
+    """The site's home page, specific, so routing starts without two queries."""
+    memo = _root_pages.get(site_id)
+    if memo is None or memo[0] != generation:
+        memo = (generation, request._wagtail_site.root_page.specific)
+        _root_pages[site_id] = memo
+    request._wagtail_site.root_page = copy.copy(memo[1])
+
+
+def prepare_request(request: HttpRequest) -> tuple[int | None, tuple[int, int]]:
+    """Site and settings of a public request, from the memos when still valid.
+
+    Returns the site id and the generation pair the page is rendered under.
+    """
+    global_gen = _generation(GLOBAL_GENERATION_KEY)
+    site_id = _resolve_site(request, global_gen)
+    site_gen = _generation(SITE_GENERATION_KEY.format(site_id=site_id or 0))
+    generation = (global_gen, site_gen)
+    if site_id is not None:
+        _prefill_root_page(request, site_id, generation)
+        _prefill_commune_settings(request, site_id, generation)
+    return site_id, generation
 
 
 class PageCacheMiddleware:
@@ -177,6 +251,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request_is_cacheable(request):
+            if request.method in ("GET", "HEAD") and not request.path.startswith(
+                EXCLUDED_PREFIXES
+            ):
+                prepare_request(request)
             return self.get_response(request)
 
         key = _entry_key(request)
@@ -187,8 +265,7 @@ class PageCacheMiddleware:
 
         # Read the generation before rendering: a publish that lands while this
         # page renders then makes the stored copy stale at once.
-        site_id = _site_id_for(request)
-        generation = current_generation(site_id)
+        site_id, generation = prepare_request(request)
         response = self.get_response(request)
         if not response_is_cacheable(request, response):
             return response

@@ -25,6 +25,7 @@ query parser.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -34,6 +35,9 @@ FTS_TABLE = "congxa_search_fts"
 # Tiers, best first: a phrase in the title, every word in the title, a phrase in
 # the body, every word anywhere.
 TITLE_PHRASE, TITLE_WORDS, BODY_PHRASE, ANY_WORDS = 1, 2, 3, 4
+# Above this many matches the engine's score is skipped: the tiers and recency
+# order them (scoring every one of thousands of matches costs more than it helps).
+SCORED_MATCHES = 1000
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,10 @@ class PlanWord:
     marked: bool = False
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     entry_id: int
-    exact: bool
+    kind: str
+    exact: int
     tier: int
 
 
@@ -137,17 +141,11 @@ class SQLiteEngine:
     def _base(self, words: list[PlanWord]) -> str:
         return self._all(words, "{title_index body_index}")
 
-    def facets(self, words: list[PlanWord], site_ids: list[int]) -> dict[str, int]:
-        # CROSS JOIN keeps the full-text match as the outer loop: otherwise SQLite
-        # may walk the entries and run the match once per row.
-        sql = (
-            f"SELECT e.kind, COUNT(*) FROM {FTS_TABLE} "
-            f"CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s GROUP BY e.kind"
-        )
+    def count(self, words: list[PlanWord], site_ids: list[int]) -> int:
+        sql = f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(self._base(words), site_ids)])
-            return dict(cursor.fetchall())
+            return cursor.fetchone()[0]
 
     def hits(
         self,
@@ -156,9 +154,11 @@ class SQLiteEngine:
         *,
         kind: str | None,
         use_exact: bool,
-        offset: int,
-        limit: int,
+        offset: int = 0,
+        limit: int | None = None,
+        scored: bool = True,
     ) -> list[Hit]:
+        """Matches in rank order (all of them when `limit` is None)."""
         matching = (
             f"{FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH %s)"
@@ -182,11 +182,16 @@ class SQLiteEngine:
             for tier in (TITLE_PHRASE, TITLE_WORDS, BODY_PHRASE)
         )
         kind_sql, kind_params = (" AND e.kind = %s", [kind]) if kind else ("", [])
+        weights = "10.0, 1.0, 0.0, 0.0, 0.0"  # title, body; the rest do not score
+        score = f"bm25({FTS_TABLE}, {weights})" if scored else "0"
         sql = (
-            f"SELECT e.id, {exact_sql} AS exact, "
-            f"CASE {cases} ELSE {ANY_WORDS} END AS tier, "
-            f"bm25({FTS_TABLE}, 10.0, 1.0, 0.0, 0.0, 0.0) AS score "
-            f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+            f"SELECT e.id, e.kind, {exact_sql} AS exact, "
+            f"CASE {cases} ELSE {ANY_WORDS} END AS tier, {score} AS score "
+            # CROSS JOIN keeps the full-text match as the outer loop (SQLite may
+            # otherwise walk the entries and match once per row); the covering
+            # index keeps the wide text rows out of it.
+            f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e "
+            f"INDEXED BY congxa_search_rank ON e.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s{kind_sql} "
             "ORDER BY exact DESC, tier, score, e.date DESC, e.id DESC "
             "LIMIT %s OFFSET %s"
@@ -196,12 +201,12 @@ class SQLiteEngine:
             *tier_queries,
             self._match(self._base(words), site_ids),
             *kind_params,
-            limit,
+            -1 if limit is None else limit,
             offset,
         ]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [Hit(row[0], bool(row[1]), row[2]) for row in cursor.fetchall()]
+            return [Hit(r[0], r[1], r[2], r[3]) for r in cursor.fetchall()]
 
     def size_bytes(self) -> int | None:
         """Bytes held by the entry table, the FTS index and the vocabulary."""
@@ -275,15 +280,14 @@ class PostgresEngine:
             params.append(kind)
         return sql, params
 
-    def facets(self, words: list[PlanWord], site_ids: list[int]) -> dict[str, int]:
+    def count(self, words: list[PlanWord], site_ids: list[int]) -> int:
         scope, scope_params = self._scope(site_ids, None)
         sql = (
-            f"SELECT e.kind, COUNT(*) FROM {ENTRY_TABLE} e "
-            f"WHERE e.vector @@ %s::tsquery{scope} GROUP BY e.kind"
+            f"SELECT COUNT(*) FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery{scope}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._all(words), *scope_params])
-            return dict(cursor.fetchall())
+            return cursor.fetchone()[0]
 
     def hits(
         self,
@@ -292,9 +296,11 @@ class PostgresEngine:
         *,
         kind: str | None,
         use_exact: bool,
-        offset: int,
-        limit: int,
+        offset: int = 0,
+        limit: int | None = None,
+        scored: bool = True,
     ) -> list[Hit]:
+        """Matches in rank order (all of them when `limit` is None)."""
         if use_exact:
             exact_sql = "(e.exact_vector @@ %s::tsquery)"
             exact_params = [self._all(words, exact=True)]
@@ -311,10 +317,10 @@ class PostgresEngine:
         )
         scope, scope_params = self._scope(site_ids, kind)
         base = self._all(words)
+        score = "ts_rank_cd(e.vector, %s::tsquery)" if scored else "0"
         sql = (
-            f"SELECT e.id, {exact_sql} AS exact, "
-            f"CASE {cases} ELSE {ANY_WORDS} END AS tier, "
-            "ts_rank_cd(e.vector, %s::tsquery) AS score "
+            f"SELECT e.id, e.kind, {exact_sql} AS exact, "
+            f"CASE {cases} ELSE {ANY_WORDS} END AS tier, {score} AS score "
             f"FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery{scope} "
             "ORDER BY exact DESC, tier, score DESC, e.date DESC NULLS LAST, e.id DESC "
             "LIMIT %s OFFSET %s"
@@ -322,7 +328,7 @@ class PostgresEngine:
         params = [
             *exact_params,
             *tier_queries,
-            base,
+            *([base] if scored else []),
             base,
             *scope_params,
             limit,
@@ -330,7 +336,7 @@ class PostgresEngine:
         ]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [Hit(row[0], bool(row[1]), row[2]) for row in cursor.fetchall()]
+            return [Hit(r[0], r[1], r[2], r[3]) for r in cursor.fetchall()]
 
     def size_bytes(self) -> int | None:
         with connection.cursor() as cursor:

@@ -18,6 +18,7 @@ from .engines import PlanWord
 
 SNIPPET_CHARS = 240
 MAX_MARKS = 200
+WINDOW_CANDIDATES = 40
 
 
 def _pattern(words: list[PlanWord]) -> re.Pattern:
@@ -77,7 +78,7 @@ def snippet(text: str, words: list[PlanWord], size: int = SNIPPET_CHARS) -> Safe
         return mark_safe(escape(text[:end]) + suffix)  # noqa: S308 (escaped)
     # The window holding the most distinct query words wins; the earliest on a tie.
     best_start, best_score = matches[0][0], -1
-    for m_start, _m_end, _word in matches:
+    for m_start, _m_end, _word in matches[:WINDOW_CANDIDATES]:
         window = {w for s, e, w in matches if m_start <= s and e <= m_start + size}
         if len(window) > best_score:
             best_start, best_score = m_start, len(window)

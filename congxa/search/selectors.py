@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -9,7 +10,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Site
 
 from . import query as search_query
-from .engines import engine_for
+from .engines import SCORED_MATCHES, engine_for
 from .highlight import highlight, snippet
 from .models import SearchEntry
 from .registry import registry
@@ -105,26 +106,32 @@ def search(
         return result
     engine = engine_for()
     site_ids = site_ids_for(site)
-    counts = engine.facets(plan.words, site_ids)
-    result.total = sum(counts.values())
+    matches = engine.count(plan.words, site_ids)
+    if not matches:
+        return result
+    # Every match in rank order, as small rows: the facets are counted from them,
+    # which costs less than matching a second time.
+    ranked = engine.hits(
+        plan.words,
+        site_ids,
+        kind=None,
+        use_exact=plan.use_exact,
+        scored=matches <= SCORED_MATCHES,
+    )
+    counts = Counter(hit.kind for hit in ranked)
+    result.total = len(ranked)
     if kind not in counts:
         kind = None
     result.facets = [
         Facet(k.key, str(k.label), counts[k.key], k.key == kind)
         for k in sorted((registry.kind(key) for key in counts), key=lambda k: k.order)
     ]
-    result.kind_total = counts[kind] if kind else result.total
+    if kind:
+        ranked = [hit for hit in ranked if hit.kind == kind]
+    result.kind_total = len(ranked)
     result.number = max(1, min(page, result.num_pages, MAX_PAGE))
-    if not result.kind_total:
-        return result
-    hits = engine.hits(
-        plan.words,
-        site_ids,
-        kind=kind,
-        use_exact=plan.use_exact,
-        offset=(result.number - 1) * per_page,
-        limit=per_page,
-    )
+    start = (result.number - 1) * per_page
+    hits = ranked[start : start + per_page]
     entries = SearchEntry.objects.only("title", "body", "url", "kind", "date").in_bulk(
         [hit.entry_id for hit in hits]
     )
@@ -140,7 +147,7 @@ def search(
                 kind=entry.kind,
                 kind_label=str(registry.kind(entry.kind).label),
                 date=entry.date,
-                exact=hit.exact,
+                exact=bool(hit.exact),
                 tier=hit.tier,
             )
         )
@@ -159,6 +166,7 @@ def suggest(raw_query: str, *, site: Site | None, limit: int = 6) -> list[dict]:
         use_exact=plan.use_exact,
         offset=0,
         limit=limit,
+        scored=False,
     )
     entries = SearchEntry.objects.only("title", "url", "kind").in_bulk(
         [hit.entry_id for hit in hits]

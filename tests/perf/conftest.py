@@ -46,3 +46,25 @@ def publish(django_capture_on_commit_callbacks):
 
 def get(client, url, host=HOST, **headers):
     return client.get(url, HTTP_HOST=host, **headers)
+
+
+ARTICLE_SNIPPET = """
+from congxa.news.models import ArticlePage
+page = ArticlePage.objects.live().order_by("-date").first()
+print(page.pk, page.relative_url(None))
+"""
+
+
+@pytest.fixture(scope="session")
+def served_demo(tmp_path_factory):
+    """A demo commune seeded in its own data directory, for `manage.py serve`.
+
+    Returns the data directory and one article's id and path.
+    """
+    from .servers import manage
+
+    data_dir = tmp_path_factory.mktemp("served-demo")
+    data_dir.chmod(0o755)  # nginx's workers read static files from it
+    manage(data_dir, "demo", "--no-serve")
+    pk, path = manage(data_dir, "shell", "-c", ARTICLE_SNIPPET).split()[-2:]
+    return data_dir, int(pk), path

@@ -15,12 +15,16 @@ from django.utils.http import urlencode
 from . import services
 
 # Pages an admin user may open before the second step: the step itself, logging
-# in and out, and resetting a forgotten password.
+# in and out, resetting a forgotten password, and the icon sprite and script
+# translations the admin's own pages fetch (a redirect there would inject the
+# set-up page into the page that asked for icons).
 EXEMPT_URL_NAMES = {
     "accounts_two_factor_setup",
     "accounts_two_factor_verify",
     "wagtailadmin_login",
     "wagtailadmin_logout",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
 }
 EXEMPT_NAMESPACES = {"wagtailadmin_password_reset"}
 ADMIN_PREFIX = "/admin/"

@@ -108,6 +108,10 @@ class Adapter:
         """Every object of `model` that may be searchable, for a full rebuild."""
         return model._default_manager.all()
 
+    def resolve_urls(self, site: Site | None, pks: list[int]) -> dict[int, str]:
+        """Addresses that depend on the visitor's site; none by default."""
+        return {}
+
 
 class PageAdapter(Adapter):
     """Any live, public page below a site's home page."""
@@ -224,6 +228,13 @@ class Registry:
 
     def registered_models(self) -> Iterable[type[models.Model]]:
         return self._adapters.keys()
+
+    def adapter_for_label(self, label: str) -> Adapter | None:
+        """The adapter of a model named `app_label.modelname` (lower case)."""
+        for model, adapter in self._adapters.items():
+            if model._meta.label_lower == label:
+                return adapter
+        return None
 
     def adapter_for(self, obj_or_model) -> Adapter | None:
         model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)

@@ -91,6 +91,24 @@ def site_ids_for(site: Site | None) -> list[int]:
     return [site.pk] if site is not None else []
 
 
+def _site_urls(site: Site | None, entries) -> dict[int, str]:
+    """Entry id -> address, for items whose address depends on the site (shared
+    procedures link to the commune's own procedures page)."""
+    by_label: dict[str, dict[int, int]] = {}
+    for entry in entries:
+        label, _, pk = entry.key.rpartition(":")
+        if label != "page" and entry.site_id is None and pk.isdigit():
+            by_label.setdefault(label, {})[int(pk)] = entry.pk
+    urls = {}
+    for label, entry_ids in by_label.items():
+        adapter = registry.adapter_for_label(label)
+        if adapter is None:
+            continue
+        for pk, url in adapter.resolve_urls(site, list(entry_ids)).items():
+            urls[entry_ids[pk]] = url
+    return urls
+
+
 def search(
     raw_query: str,
     *,
@@ -132,9 +150,10 @@ def search(
     result.number = max(1, min(page, result.num_pages, MAX_PAGE))
     start = (result.number - 1) * per_page
     hits = ranked[start : start + per_page]
-    entries = SearchEntry.objects.only("title", "body", "url", "kind", "date").in_bulk(
-        [hit.entry_id for hit in hits]
-    )
+    entries = SearchEntry.objects.only(
+        "key", "site_id", "title", "body", "url", "kind", "date"
+    ).in_bulk([hit.entry_id for hit in hits])
+    urls = _site_urls(site, entries.values())
     for hit in hits:
         entry = entries.get(hit.entry_id)
         if entry is None:
@@ -143,7 +162,7 @@ def search(
             Result(
                 title=highlight(entry.title, plan.words),
                 snippet=snippet(entry.body, plan.words),
-                url=entry.url,
+                url=urls.get(entry.pk, entry.url),
                 kind=entry.kind,
                 kind_label=str(registry.kind(entry.kind).label),
                 date=entry.date,
@@ -168,13 +187,14 @@ def suggest(raw_query: str, *, site: Site | None, limit: int = 6) -> list[dict]:
         limit=limit,
         scored=False,
     )
-    entries = SearchEntry.objects.only("title", "url", "kind").in_bulk(
-        [hit.entry_id for hit in hits]
-    )
+    entries = SearchEntry.objects.only(
+        "key", "site_id", "title", "url", "kind"
+    ).in_bulk([hit.entry_id for hit in hits])
+    urls = _site_urls(site, entries.values())
     return [
         {
             "title": entries[hit.entry_id].title,
-            "url": entries[hit.entry_id].url,
+            "url": urls.get(hit.entry_id, entries[hit.entry_id].url),
             "kind": str(registry.kind(entries[hit.entry_id].kind).label),
         }
         for hit in hits

@@ -137,6 +137,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "congxa.accounts.middleware.AuditAddressMiddleware",
     "congxa.accounts.middleware.SessionIdleTimeoutMiddleware",
     "congxa.accounts.middleware.TwoFactorMiddleware",
     "congxa.editorial.middleware.CommuneScopeMiddleware",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from wagtail.log_actions import log
@@ -21,6 +23,11 @@ ACCOUNT_ACTIONS = (
     TWO_FACTOR_ENABLED,
     TWO_FACTOR_RESET,
 )
+
+
+# The address of the request being served, for log entries written by Wagtail
+# itself (publish, unpublish, delete, settings and permission changes).
+current_address: ContextVar[str] = ContextVar("congxa_current_address", default="")
 
 
 def client_address(request: HttpRequest | None) -> str:

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
-from . import services
+from . import audit, services
 
 # Pages an admin user may open before the second step: the step itself, logging
 # in and out, resetting a forgotten password, and the icon sprite and script
@@ -103,3 +103,17 @@ class SessionIdleTimeoutMiddleware:
             elif last_seen is None or now - last_seen >= 60:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+
+class AuditAddressMiddleware:
+    """Remember the request's address so every audit log entry records it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = audit.current_address.set(audit.client_address(request))
+        try:
+            return self.get_response(request)
+        finally:
+            audit.current_address.reset(token)

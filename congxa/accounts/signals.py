@@ -2,7 +2,9 @@
 
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from wagtail.models.audit_log import BaseLogEntry
 
 from . import audit
 
@@ -28,3 +30,14 @@ def locked_out(sender, request, username=None, ip_address=None, **kwargs):
     user = audit.user_for_username(username)
     if user is not None:
         audit.account_event_log(user=user, action=audit.LOCKED_OUT, request=request)
+
+
+@receiver(pre_save)
+def add_address_to_log_entry(sender, instance, **kwargs):
+    """Wagtail's own entries (publish, delete, settings, groups) get the address."""
+    if isinstance(instance, BaseLogEntry) and instance._state.adding:
+        address = audit.current_address.get()
+        if address:
+            data = instance.data if isinstance(instance.data, dict) else {}
+            data.setdefault("address", address)
+            instance.data = data

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Scan the demo portal, served in production mode on 127.0.0.1 only, with an
+# independent web vulnerability scanner (wapiti3 from PyPI, installed by this
+# script into its own virtual environment under /tmp). Bounded in time.
+#
+#   scripts/scan.sh                 # report in /tmp/congxa-scan-*/report.txt
+#   MAX_MINUTES=3 PORT=8799 scripts/scan.sh
+#
+# The demo runs with debug off and a generated secret key, as `congxa demo`
+# prepares it, but over plain HTTP (CONGXA_HTTPS would redirect the scanner to
+# an https:// address nothing listens on); HTTPS itself is covered by
+# `congxa check --deploy` in the test suite.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+PYTHON="${PYTHON:-$REPO/.venv/bin/python}"
+SCAN_VENV="${SCAN_VENV:-/tmp/congxa-wapiti-venv}"
+WAPITI_VERSION="3.2.3"
+PORT="${PORT:-8765}"
+MAX_MINUTES="${MAX_MINUTES:-6}"
+WORK="$(mktemp -d /tmp/congxa-scan-XXXXXX)"
+BASE="http://127.0.0.1:$PORT"
+# Modules that attack this server only. Left out: those that call out to the
+# internet (ssrf, xxe, log4shell, takeover, wapp, nikto, htp, ssl), brute force
+# and directory busting (long, and the lockout would stop them anyway).
+MODULES="backup,cookieflags,crlf,csp,csrf,exec,file,htaccess,http_headers,methods,permanentxss,redirect,sql,timesql,upload,xss,shellshock,ldap"
+
+if [ ! -x "$SCAN_VENV/bin/wapiti" ]; then
+    echo "Cài wapiti3 $WAPITI_VERSION vào $SCAN_VENV ..."
+    python3 -m venv "$SCAN_VENV"
+    "$SCAN_VENV/bin/pip" install --quiet "wapiti3==$WAPITI_VERSION"
+fi
+
+# Production mode: nothing of the caller's configuration leaks in.
+unset CONGXA_DEBUG CONGXA_HTTPS DJANGO_SETTINGS_MODULE DATABASE_URL CACHE_URL
+export CONGXA_DATA_DIR="$WORK/data"
+export CONGXA_ALLOWED_HOSTS="127.0.0.1"
+export PYTHONPATH="$REPO"
+
+cd "$REPO"
+echo "Chuẩn bị bản chạy thử trong $CONGXA_DATA_DIR ..."
+"$PYTHON" -m congxa.cli demo --no-serve > "$WORK/demo.log" 2>&1
+
+"$PYTHON" -m congxa.cli serve --host 127.0.0.1 --port "$PORT" --workers 2 \
+    --no-access-log > "$WORK/serve.log" 2>&1 &
+SERVER_PID=$!
+stop_server() {
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+}
+trap stop_server EXIT
+
+for _ in $(seq 1 120); do
+    if "$PYTHON" - "$BASE/healthz" <<'PY' 2>/dev/null; then break; fi
+import sys, urllib.request
+urllib.request.urlopen(sys.argv[1], timeout=2)
+PY
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "Máy chủ không khởi động được:"; cat "$WORK/serve.log"; exit 1
+    fi
+    sleep 0.5
+done
+
+echo "Quét $BASE trong tối đa $MAX_MINUTES phút ..."
+set +e
+timeout "$((MAX_MINUTES * 60 + 120))" "$SCAN_VENV/bin/wapiti" \
+    --url "$BASE/" \
+    --scope folder \
+    --module "$MODULES" \
+    --max-scan-time "$((MAX_MINUTES * 60))" \
+    --max-attack-time 90 \
+    --max-depth 4 \
+    --max-links-per-page 40 \
+    --flush-session \
+    --format txt \
+    --output "$WORK/report.txt" \
+    --verbose 0 > "$WORK/wapiti.log" 2>&1
+STATUS=$?
+set -e
+
+echo "Báo cáo: $WORK/report.txt (wapiti thoát với mã $STATUS)"
+if [ -f "$WORK/report.txt" ]; then
+    # The summary table: one line per category, with the number found.
+    awk '/Summary of vulnerabilities/,/^\*+$/' "$WORK/report.txt" | sed -n '1,80p'
+    grep -A3 -E "^(Vulnerability|Anomaly|Additional)" "$WORK/report.txt" | head -60 || true
+else
+    tail -30 "$WORK/wapiti.log"
+fi
+if grep -qiE "Internal Server Error|Traceback" "$WORK/serve.log"; then
+    echo "Máy chủ ghi lỗi trong khi quét:"; grep -B2 -A20 "Traceback" "$WORK/serve.log" | head -80
+fi

@@ -1,7 +1,7 @@
 """Throughput and latency of the demo commune under `wrk`, against nginx static.
 
-    .venv/bin/python bench/http.py            # the full run, about 9 minutes
-    .venv/bin/python bench/http.py --quick    # one 3 s run per figure, to try it
+    bench/http.sh            # the full run, about 9 minutes
+    bench/http.sh --quick    # one 3 s run per figure, to try it
 
 Starts the demo in its own temporary data directory with `manage.py serve` on
 127.0.0.1, warms it, then runs `wrk -t2 -c16 -d10s --latency` three times per

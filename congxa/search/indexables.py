@@ -111,6 +111,11 @@ def register_known_models() -> None:
     article = _model("news.ArticlePage")
     if article is not None:
         registry.register(article, PageAdapter(kind="news", date_field="date"))
+    document = _model("documents.LegalDocumentPage")
+    if document is not None:
+        registry.register(
+            document, PageAdapter(kind="documents", date_field="issue_date")
+        )
     procedure = _model("procedures.AdministrativeProcedure")
     if procedure is not None:
         registry.register(procedure, ProcedureAdapter())

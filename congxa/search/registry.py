@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from html import unescape
 
 from django.db import models
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction, Site
@@ -144,9 +145,10 @@ class PageAdapter(Adapter):
         return "\n".join(text for text in texts if text)
 
     def date(self, page: Page) -> datetime | None:
-        if self.date_field:
-            return getattr(page, self.date_field, None)
-        return page.first_published_at or page.last_published_at
+        value = getattr(page, self.date_field, None) if self.date_field else None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            value = timezone.make_aware(datetime.combine(value, time()))
+        return value or page.first_published_at or page.last_published_at
 
     def document(self, page, locator):
         if not page.live or page.depth <= 2:

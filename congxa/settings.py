@@ -344,8 +344,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's database search, folding Vietnamese on both sides so the admin's
+# search finds "Đăng ký" for "dang ky" (congxa/search/backends.py).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "congxa.search.backends"},
 }
 WAGTAILEMBEDS_FINDERS = []  # nothing is fetched from the internet at run time
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -1,18 +1,18 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congxa.portal import views as portal_views
-from congxa.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/", include("congxa.search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
@@ -30,7 +30,12 @@ else:
     # deployment at scale serves them from nginx or object storage.
     urlpatterns += [path("media/<path:path>", portal_views.media, name="media")]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include(wagtail_urls)),
+    # Procedure codes carry dots (/thu-tuc-hanh-chinh/1.001193/), which Wagtail's
+    # own serve pattern ([\w-] per path segment) does not accept.
+    re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="wagtail_serve_dotted"),
+]
 
 handler404 = "congxa.portal.views.page_not_found"
 handler500 = "congxa.portal.views.server_error"

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from congxa.demo.services import demo_seed
@@ -12,3 +13,5 @@ class Command(BaseCommand):
             f"Đã nạp dữ liệu mẫu xã Vĩnh Thủy: {counts['articles']} tin bài mới "
             "(các nội dung đã có được giữ nguyên)."
         )
+        # Some index pages are created without a publish signal; index all.
+        call_command("rebuild_search", stdout=self.stdout)

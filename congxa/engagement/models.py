@@ -232,6 +232,9 @@ class Question(models.Model):
         if index_page is None:
             return None
         return {
+            # Scoped to its own commune: never shown in another's search.
+            "site": self.site_id,
+            "kind": "questions",
             "title": self.title,
             "body": f"{self.text}\n{self.answer_text}",
             "url": index_page.url

@@ -14,7 +14,12 @@ from wagtail.models import Page, Site
 from .registry import Adapter, Document, PageAdapter, SelfDescribedAdapter, registry
 
 # Facet of the generic pages of each content app.
-APP_KINDS = {"news": "news", "documents": "documents", "procedures": "procedures"}
+APP_KINDS = {
+    "news": "news",
+    "documents": "documents",
+    "procedures": "procedures",
+    "engagement": "questions",
+}
 
 
 def _model(label: str):

@@ -250,6 +250,7 @@ class Registry:
 
 registry = Registry()
 registry.add_kind("news", _("News"), 10)
-registry.add_kind("documents", _("Documents"), 20)
+registry.add_kind("documents", _("Legal documents"), 20)
 registry.add_kind("procedures", _("Procedures"), 30)
+registry.add_kind("questions", _("Questions and answers"), 40)
 registry.add_kind("pages", _("Other pages"), 90)

@@ -81,9 +81,9 @@ def http_get(url: str, headers: dict[str, str] | None = None, timeout: float = 1
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read()
+        return exc.code, exc.headers, exc.read()
 
 
 def demo_pages(data_dir: Path, base_url: str) -> dict[str, str]:
@@ -213,6 +213,7 @@ class StaticNginx:
     def __init__(self, html: bytes):
         self.dir = tempfile.TemporaryDirectory(prefix="congxa-bench-nginx-")
         prefix = Path(self.dir.name)
+        prefix.chmod(0o755)  # nginx's workers (user nobody under root) read it
         (prefix / "www").mkdir()
         (prefix / "tmp").mkdir()
         (prefix / "www" / "index.html").write_bytes(html)

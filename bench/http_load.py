@@ -112,7 +112,7 @@ def main() -> None:
         seed_demo(data_dir)
         results: dict[str, dict] = {}
         rss_line = {}
-        with Server(data_dir, "--skip-collectstatic") as server:
+        with Server(data_dir) as server:  # collects static files once
             pages = demo_pages(data_dir, server.base_url)
             warm(server.base_url, pages, expect_hit=True)
             for kind, path in pages.items():

@@ -217,7 +217,8 @@ elif CACHE_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            # diskcache.DjangoCache, minus closing its connections per request.
+            "BACKEND": "congxa.portal.cache.PersistentDiskCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "TIMEOUT": 3600,
             "SHARDS": 4,

@@ -13,9 +13,11 @@ from __future__ import annotations
 import copy
 import hashlib
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 
+from diskcache import DjangoCache
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
@@ -245,6 +247,54 @@ def prepare_request(request: HttpRequest) -> tuple[int | None, tuple[int, int]]:
     return site_id, generation
 
 
+# Each worker keeps the entries it served last in memory, so a hit reads only
+# the two generation numbers from the shared cache (not the page body too). An
+# entry in memory is used only while its generation is still the current one
+# and before it expires, exactly as the shared copy would be.
+LOCAL_ENTRIES_MAX = 500
+_local_entries: OrderedDict[str, dict] = OrderedDict()
+
+
+def _remember(key: str, entry: dict) -> None:
+    _local_entries[key] = entry
+    _local_entries.move_to_end(key)
+    while len(_local_entries) > LOCAL_ENTRIES_MAX:
+        _local_entries.popitem(last=False)
+
+
+def _is_current(entry: dict) -> bool:
+    return time.time() < entry.get("expires_at", 0) and tuple(
+        entry["generation"]
+    ) == current_generation(entry["site_id"])
+
+
+def _fresh_entry(key: str) -> dict | None:
+    """The stored page for `key` if it is still valid, else None."""
+    entry = _local_entries.get(key)
+    if entry is not None:
+        if _is_current(entry):
+            return entry
+        del _local_entries[key]
+    entry = cache.get(key)
+    if entry is not None and _is_current(entry):
+        _remember(key, entry)
+        return entry
+    return None
+
+
+class PersistentDiskCache(DjangoCache):
+    """diskcache's Django backend, keeping its SQLite connections between requests.
+
+    Django closes every cache at the end of each request; for diskcache that
+    means reopening and re-configuring one SQLite connection per shard on the
+    next one, the largest cost of a cache hit. diskcache reconnects by itself
+    after a fork (it checks the process id), so keeping them open is safe.
+    """
+
+    def close(self, **kwargs):
+        pass
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -258,10 +308,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         key = _entry_key(request)
-        entry = cache.get(key)
+        entry = _fresh_entry(key)
         if entry is not None:
-            if tuple(entry["generation"]) == current_generation(entry["site_id"]):
-                return _serve_entry(request, entry)
+            return _serve_entry(request, entry)
 
         # Read the generation before rendering: a publish that lands while this
         # page renders then makes the stored copy stale at once.
@@ -278,18 +327,17 @@ class PageCacheMiddleware:
         expires_at = getattr(request, "page_cache_expires_at", None)
         if expires_at is not None:
             timeout = max(1, min(timeout, int(expires_at.timestamp() - stored_at)))
-        cache.set(
-            key,
-            {
-                "site_id": site_id,
-                "generation": generation,
-                "content": content,
-                "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
-                "etag": etag,
-                "stored_at": stored_at,
-            },
-            timeout=timeout,
-        )
+        entry = {
+            "site_id": site_id,
+            "generation": generation,
+            "content": content,
+            "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+            "etag": etag,
+            "stored_at": stored_at,
+            "expires_at": stored_at + timeout,
+        }
+        cache.set(key, entry, timeout=timeout)
+        _remember(key, entry)
         _public_headers(response, etag, stored_at)
         response["X-Cache"] = "MISS"
         return response

@@ -24,10 +24,19 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Cached pages are stored without it (XFrameOptionsMiddleware sits inside
+        # the page cache), so it is put back here.
+        response.setdefault("X-Frame-Options", "DENY")
         if request.path.startswith(("/admin/", "/django-admin/")):
             # The Wagtail admin needs inline styles and scripts of its own; it
-            # is still never framed and never indexed.
-            response.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
+            # is still never indexed, and framed only by itself for the live
+            # preview (the views Wagtail marks SAMEORIGIN).
+            ancestors = (
+                "'self'" if response["X-Frame-Options"] == "SAMEORIGIN" else "'none'"
+            )
+            response.setdefault(
+                "Content-Security-Policy", f"frame-ancestors {ancestors}"
+            )
             response["X-Robots-Tag"] = "noindex, nofollow"
         else:
             response.setdefault("Content-Security-Policy", PUBLIC_CSP)

@@ -99,3 +99,22 @@ def test_lockout_and_413_pages_carry_security_headers(client, db):
     assert response.status_code == 413
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_cached_public_page_is_still_not_framable(client, home):
+    first = client.get("/", HTTP_HOST="vinhthuy.localhost")
+    second = client.get("/", HTTP_HOST="vinhthuy.localhost")
+    for response in (first, second):
+        assert response["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_admin_live_preview_may_be_framed_by_the_admin_only(
+    client, home, django_user_model
+):
+    user = django_user_model.objects.create_superuser("bbt", "bbt@example.vn", "x" * 14)
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[home.pk])
+    response = client.get(url)
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["Content-Security-Policy"] == "frame-ancestors 'self'"

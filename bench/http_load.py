@@ -27,6 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _demo import Server, StaticNginx, demo_pages, http_get, seed_demo  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.perf.servers import nginx_in_front  # noqa: E402
+
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -87,13 +90,13 @@ def rss(server: Server) -> str:
 
 
 SERVERS = [
-    ("gunicorn sync", ["--server", "gunicorn", "--workers", "2"]),
-    ("gunicorn sync", ["--server", "gunicorn", "--workers", "3"]),
-    ("gunicorn sync", ["--server", "gunicorn", "--workers", "4"]),
+    ("gunicorn sync", ["--server", "gunicorn", "--workers", "2", "--threads", "1"]),
+    ("gunicorn sync", ["--server", "gunicorn", "--workers", "3", "--threads", "1"]),
     ("gunicorn gthread", ["--server", "gunicorn", "--workers", "2", "--threads", "4"]),
-    ("granian", ["--server", "granian", "--workers", "2"]),
-    ("granian", ["--server", "granian", "--workers", "3"]),
-    ("granian", ["--server", "granian", "--workers", "2", "--threads", "2"]),
+    ("gunicorn gthread", ["--server", "gunicorn", "--workers", "3", "--threads", "4"]),
+    ("granian", ["--server", "granian", "--workers", "2", "--threads", "1"]),
+    ("granian", ["--server", "granian", "--workers", "3", "--threads", "1"]),
+    ("granian", ["--server", "granian", "--workers", "2", "--threads", "4"]),
 ]
 
 
@@ -129,6 +132,12 @@ def main() -> None:
                     server.base_url + path, runs, duration
                 )
             rss_line["uncached"] = rss(server)
+            # The spike recipe: deploy/nginx.conf's page cache in front of the app.
+            with nginx_in_front(server.base_url, data_dir) as proxy_url:
+                warm(proxy_url, {"a": pages["article"]}, expect_hit=False)
+                results[("article", "proxied")] = median_of(
+                    proxy_url + pages["article"], runs, duration
+                )
         nginx = StaticNginx(article_html)
         try:
             results[("article", "static")] = median_of(
@@ -156,12 +165,19 @@ def main() -> None:
                 f"{ratio_static}  {cached['rps'] / uncached['rps']:10.1f}x"
             )
         errors = sum(r["errors"] for r in results.values())
+        proxied = results[("article", "proxied")]
+        static = results[("article", "static")]
+        print(
+            f"article via deploy/nginx.conf (10 s cache, app uncached): {fmt(proxied)}"
+            f" | {proxied['rps'] / static['rps']:.1%} of static"
+        )
         print(f"# non-2xx responses: {errors}")
         print(f"# worker RSS after cached run:   {rss_line['cached']}")
         print(f"# worker RSS after uncached run: {rss_line['uncached']}")
 
         if not args.no_servers:
-            print("\n# article page by WSGI server, 1 run each, cached | uncached")
+            short = max(3, duration // 2)
+            print(f"\n# article page by server, 1 run of {short} s, cached | uncached")
             article = pages["article"]
             baseline = None
             for name, server_args in SERVERS:
@@ -176,7 +192,9 @@ def main() -> None:
                         warm(
                             server.base_url, {"a": article}, expect_hit=mode == "cached"
                         )
-                        row[mode] = wrk(server.base_url + article, duration)
+                        row[mode] = wrk(
+                            server.base_url + article, max(3, duration // 2)
+                        )
                         row[mode + "_rss"] = rss(server)
                 if baseline is None:
                     baseline = row

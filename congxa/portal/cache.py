@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -255,11 +256,15 @@ LOCAL_ENTRIES_MAX = 500
 _local_entries: OrderedDict[str, dict] = OrderedDict()
 
 
+_local_lock = threading.Lock()  # gthread workers share the memory
+
+
 def _remember(key: str, entry: dict) -> None:
-    _local_entries[key] = entry
-    _local_entries.move_to_end(key)
-    while len(_local_entries) > LOCAL_ENTRIES_MAX:
-        _local_entries.popitem(last=False)
+    with _local_lock:
+        _local_entries[key] = entry
+        _local_entries.move_to_end(key)
+        while len(_local_entries) > LOCAL_ENTRIES_MAX:
+            _local_entries.popitem(last=False)
 
 
 def _is_current(entry: dict) -> bool:
@@ -274,7 +279,8 @@ def _fresh_entry(key: str) -> dict | None:
     if entry is not None:
         if _is_current(entry):
             return entry
-        del _local_entries[key]
+        with _local_lock:
+            _local_entries.pop(key, None)
     entry = cache.get(key)
     if entry is not None and _is_current(entry):
         _remember(key, entry)

@@ -13,10 +13,19 @@ from django.core.management.base import BaseCommand, CommandError
 SERVERS = ("gunicorn", "granian")
 
 
+# Measured by bench/http.sh on the article page (bench/RESULTS.md): gunicorn
+# with gthread workers, one process per core and 4 threads each, served the
+# most cached pages (threads keep HTTP connections alive, sync workers close
+# each one) and as many uncached pages as any other set-up; granian came close
+# on cached pages and behind on uncached ones, gunicorn sync far behind on
+# cached pages. gunicorn also gives graceful reloads (HUP) and worker recycling.
+DEFAULT_SERVER = "gunicorn"
+DEFAULT_THREADS = 4
+
+
 def default_workers() -> int:
-    # Page renders are CPU-bound and SQLite readers do not block each other:
-    # one worker per core plus one to cover I/O waits (see bench/http.sh).
-    return (os.cpu_count() or 1) + 1
+    # Renders are CPU-bound: one process per core; the threads cover waits.
+    return os.cpu_count() or 1
 
 
 def port_is_free(host: str, port: int) -> bool:
@@ -43,13 +52,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads",
             type=int,
-            default=1,
+            default=int(os.environ.get("CONGXA_THREADS", DEFAULT_THREADS)),
             help="Threads per worker (gunicorn: more than 1 uses gthread workers).",
         )
         parser.add_argument(
             "--server",
             choices=SERVERS,
-            default=os.environ.get("CONGXA_SERVER", "gunicorn"),
+            default=os.environ.get("CONGXA_SERVER", DEFAULT_SERVER),
         )
         parser.add_argument(
             "--no-access-log",

@@ -23,7 +23,14 @@ HOME_SLUG = "vinh-thuy"
 DEMO_HOSTNAME = "127.0.0.1"
 DEMO_PORT = 8000
 # Apps that contribute demo content through `congxa.<app>.demo.seed()`.
-CONTENT_APPS = ("documents", "procedures", "people", "engagement", "disclosures")
+CONTENT_APPS = (
+    "documents",
+    "procedures",
+    "people",
+    "engagement",
+    "disclosures",
+    "editorial",
+)
 
 
 def _publish(page: Page) -> None:

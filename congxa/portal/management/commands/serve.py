@@ -13,19 +13,20 @@ from django.core.management.base import BaseCommand, CommandError
 SERVERS = ("gunicorn", "granian")
 
 
-# Measured by bench/http.sh on the article page (bench/RESULTS.md): gunicorn
-# with gthread workers, one process per core and 4 threads each, served the
-# most cached pages (threads keep HTTP connections alive, sync workers close
-# each one) and as many uncached pages as any other set-up; granian came close
-# on cached pages and behind on uncached ones, gunicorn sync far behind on
-# cached pages. gunicorn also gives graceful reloads (HUP) and worker recycling.
-DEFAULT_SERVER = "gunicorn"
-DEFAULT_THREADS = 4
+# Measured by bench/http.sh on the article page, same run, one machine
+# (bench/RESULTS.md): granian served 1.5-1.7x the cached pages of gunicorn
+# (sync or gthread, 2 or 3 processes) with a lower p99, and as many uncached
+# pages (renders are CPU-bound in Python whatever the server). Its HTTP layer
+# is Rust and keeps connections alive. One process per core plus one, one
+# thread each, was the best of the set-ups tried. gunicorn stays available
+# (--server gunicorn) for its graceful reloads (HUP) and worker recycling.
+DEFAULT_SERVER = "granian"
+DEFAULT_THREADS = 1
 
 
 def default_workers() -> int:
-    # Renders are CPU-bound: one process per core; the threads cover waits.
-    return os.cpu_count() or 1
+    # Renders are CPU-bound: a process per core, plus one to cover waits.
+    return (os.cpu_count() or 1) + 1
 
 
 def port_is_free(host: str, port: int) -> bool:

@@ -18,8 +18,8 @@ SERVERS = ("gunicorn", "granian")
 # (sync or gthread, 2 or 3 processes) with a lower p99, and as many uncached
 # pages (renders are CPU-bound in Python whatever the server). Its HTTP layer
 # is Rust and keeps connections alive. One process per core plus one, one
-# thread each, was the best of the set-ups tried. gunicorn stays available
-# (--server gunicorn) for its graceful reloads (HUP) and worker recycling.
+# thread each, was the best of the set-ups tried. Both reload their workers
+# gracefully on SIGHUP; gunicorn (--server gunicorn) also recycles workers.
 DEFAULT_SERVER = "granian"
 DEFAULT_THREADS = 1
 

@@ -4,12 +4,14 @@ Screenshots land in test-artifacts/ at the top of the repository.
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,12 @@ def desktop(browser):
     context.close()
 
 
+@dataclass(frozen=True)
+class DemoServer:
+    url: str
+    admin_password: str
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -99,17 +107,22 @@ def demo_server(tmp_path_factory):
     env.update(
         CONGXA_DATA_DIR=str(data_dir),
         CONGXA_ALLOWED_HOSTS="127.0.0.1,localhost",
+        # The officials' side is driven through the admin; its two-step login
+        # has its own browser test (test_editorial.py).
+        CONGXA_REQUIRE_2FA="0",
         PYTHONPATH=str(REPO),
     )
     congxa = [sys.executable, "-m", "congxa.cli"]
-    subprocess.run(  # noqa: S603 (fixed argv)
+    prepared = subprocess.run(  # noqa: S603 (fixed argv)
         [*congxa, "demo", "--no-serve"],
         cwd=REPO,
         env=env,
         check=True,
         capture_output=True,
+        text=True,
         timeout=600,
     )
+    password = re.search(r"mật khẩu:\s+(\S+)", prepared.stdout).group(1)
     port = _free_port()
     log = (data_dir / "serve.log").open("w")
     server = subprocess.Popen(  # noqa: S603 (fixed argv)
@@ -134,7 +147,7 @@ def demo_server(tmp_path_factory):
                     + (data_dir / "serve.log").read_text()
                 )
             time.sleep(0.5)
-    yield url
+    yield DemoServer(url=url, admin_password=password)
     server.terminate()
     server.wait(timeout=30)
     log.close()

@@ -10,7 +10,7 @@ def test_citizen_reaches_the_sample_article_from_home(
     request, demo_server, artifacts, device
 ):
     page = request.getfixturevalue(device)
-    page.goto(demo_server + "/")
+    page.goto(demo_server.url + "/")
     page.screenshot(path=artifacts / f"home-{device}.png", full_page=True)
     assert page.locator(".brand__name").inner_text().upper() == "XÃ VĨNH THỦY"
     page.get_by_role("link", name=SAMPLE_TITLE).first.click()
@@ -34,7 +34,7 @@ def test_citizen_reaches_the_sample_article_from_home(
 
 
 def test_keyboard_user_can_skip_to_the_content(demo_server, desktop):
-    desktop.goto(demo_server + "/")
+    desktop.goto(demo_server.url + "/")
     desktop.keyboard.press("Tab")
     skip = desktop.get_by_role("link", name="Bỏ qua, đến nội dung chính")
     assert skip.is_visible()

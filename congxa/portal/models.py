@@ -122,4 +122,6 @@ class WebsiteLink(Orderable):
 
     def __str__(self):
         return self.title
+
+
 from .alerts import EmergencyAlert  # noqa: E402, F401

@@ -39,7 +39,17 @@ def test_editor_creates_and_publishes_an_article_with_every_field(
             "body": streamfield(
                 [
                     ("paragraph", rich_text("<p>Đoạn thứ nhất của bài.</p>")),
-                    ("image", {"image": {"image": image.pk, "alt_text": "Ảnh", "decorative": False}, "caption": "Toàn cảnh hội nghị"}),
+                    (
+                        "image",
+                        {
+                            "image": {
+                                "image": image.pk,
+                                "alt_text": "Ảnh",
+                                "decorative": False,
+                            },
+                            "caption": "Toàn cảnh hội nghị",
+                        },
+                    ),
                 ]
             ),
             "signature": "BBT",

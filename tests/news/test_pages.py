@@ -68,7 +68,9 @@ def test_other_news_lists_recent_siblings_without_itself(client, section, articl
         assert hidden.title not in other_block
 
 
-def test_other_news_ignores_unpublished_and_other_sections(client, home, section, article):
+def test_other_news_ignores_unpublished_and_other_sections(
+    client, home, section, article
+):
     ArticlePageFactory(parent=section, title="Bản nháp chưa duyệt", live=False)
     elsewhere = NewsIndexPageFactory(parent=home, title="Thông báo", slug="thong-bao")
     ArticlePageFactory(parent=elsewhere, title="Thông báo lịch tiếp dân")
@@ -87,7 +89,9 @@ def test_article_breadcrumb_leads_home_through_the_section(client, section, arti
 
 def test_section_lists_articles_newest_first_with_pagination(client, section):
     for n in range(1, 24):
-        ArticlePageFactory(parent=section, title=f"Bài số {n:02d}", date=aware(2026, 1, n))
+        ArticlePageFactory(
+            parent=section, title=f"Bài số {n:02d}", date=aware(2026, 1, n)
+        )
     first = client.get(section.url).content.decode()
     assert first.index("Bài số 23") < first.index("Bài số 22")
     assert "Bài số 13" not in first

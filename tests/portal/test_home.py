@@ -26,7 +26,9 @@ def commune(site):
     settings.banner_text = "NHIỆT LIỆT CHÀO MỪNG ĐẠI HỘI ĐẢNG"
     settings.save()
     WebsiteLink.objects.create(
-        settings=settings, title="Cổng Dịch vụ công quốc gia", url="https://dichvucong.gov.vn"
+        settings=settings,
+        title="Cổng Dịch vụ công quốc gia",
+        url="https://dichvucong.gov.vn",
     )
     return settings
 
@@ -34,7 +36,9 @@ def commune(site):
 def test_home_page_shows_banner_featured_latest_and_sections(client, home, commune):
     section = NewsIndexPageFactory(parent=home, title="Thông báo", slug="thong-bao")
     ArticlePageFactory(parent=section, title="Tin nổi bật về bão", featured=True)
-    ArticlePageFactory(parent=section, title="Lịch tiếp công dân", date=aware(2026, 1, 2))
+    ArticlePageFactory(
+        parent=section, title="Lịch tiếp công dân", date=aware(2026, 1, 2)
+    )
     html = client.get("/").content.decode()
     assert "NHIỆT LIỆT CHÀO MỪNG ĐẠI HỘI ĐẢNG" in html
     assert "Tin nổi bật về bão" in html

@@ -8,7 +8,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 (connects the cache invalidation)
+        from . import (
+            signals,  # noqa: F401 (connects the cache invalidation)
+            visibility,
+        )
         from .home_blocks import register
 
         register()
+        visibility.install()

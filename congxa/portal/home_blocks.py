@@ -1,15 +1,13 @@
 """The portal's own home page blocks."""
 
-from wagtail.models import Site
-
 from .home import HomeBlock, register_home_block
 
 
 def website_links_context(request, home_page):
     from .models import CommuneSettings
 
-    site = Site.find_for_request(request)
-    links = list(CommuneSettings.for_site(site).website_links.all()) if site else []
+    # for_request: the settings this request already loaded, no new query.
+    links = list(CommuneSettings.for_request(request).website_links.all())
     return {"links": links} if links else None
 
 

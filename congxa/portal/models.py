@@ -1,6 +1,7 @@
 """The commune's site root, its identity and its footer."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -26,6 +27,37 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Find the deepest page of the path in one query, not two per level.
+
+        Wagtail walks the tree one level at a time (a query for the child, one
+        for its specific type). Every page's `url_path` is stored, so the pages
+        along the requested path come back in one query; the deepest one routes
+        what is left (a RoutablePage's sub-route, or a 404).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        candidates = [
+            self.url_path + "/".join(path_components[:depth]) + "/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        found = list(
+            Page.objects.filter(
+                url_path__in=candidates, path__startswith=self.path
+            ).order_by("-depth")[:2]
+        )
+        if not found:
+            raise Http404
+        deepest = found[0]
+        if len(found) == 2 and found[1].depth == deepest.depth - 1:
+            # Treebeard's get_parent() reads this instead of querying.
+            deepest._cached_parent_obj = found[1]
+        consumed = deepest.depth - self.depth
+        page = deepest.specific
+        if hasattr(deepest, "_cached_parent_obj"):
+            page._cached_parent_obj = deepest._cached_parent_obj
+        return page.route(request, path_components[consumed:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -73,6 +73,15 @@ def breadcrumb(context) -> dict:
     page = context.get("page")
     ancestors = []
     if page is not None and page.depth > 2:
-        # Depth 1 is the tree root, depth 2 the commune's home page.
-        ancestors = list(page.get_ancestors().filter(depth__gte=2))
+        # Depth 1 is the tree root, depth 2 the commune's home page. Routing
+        # leaves the parent on the page; with the site's root that is enough
+        # for pages two levels down, without a query.
+        parent = getattr(page, "_cached_parent_obj", None)
+        root = _site_root(context)
+        if page.depth == 3 and root is not None:
+            ancestors = [root]
+        elif page.depth == 4 and parent is not None and root is not None:
+            ancestors = [root, parent]
+        else:
+            ancestors = list(page.get_ancestors().filter(depth__gte=2))
     return {"ancestors": ancestors, "page": page}

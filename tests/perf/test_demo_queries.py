@@ -15,14 +15,16 @@ from congxa.news.models import ArticlePage
 pytestmark = pytest.mark.django_db
 
 HOST = "127.0.0.1:8000"  # the demo commune's site
-# Measured now; the target is 10 (see test_queries.py for what remains).
+# The target is 10 queries per page; the home page (every side block
+# of every content app) is at 14 when measured here, with the warm per-process
+# memos of a running server.
 BUDGETS = {
-    "home": 24,
-    "section": 11,
-    "article": 12,
-    "document list": 14,
-    "procedure detail": 8,
-    "search": 7,
+    "home": 14,
+    "section": 10,
+    "article": 10,
+    "document list": 10,
+    "procedure detail": 10,
+    "search": 10,
 }
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 Record = dict[str, Any]
 
@@ -73,6 +74,24 @@ class ProcedureFileError(Exception):
         self.path = path
         self.messages = messages
         super().__init__("\n".join(messages))
+
+
+# Python's json module explains errors in English; say it in Vietnamese.
+JSON_REASONS = {
+    "Unterminated string starting at": gettext_lazy("a text value is not closed"),
+    "Expecting value": gettext_lazy("a value is missing"),
+    "Expecting ',' delimiter": gettext_lazy("a comma is missing"),
+    "Expecting ':' delimiter": gettext_lazy("a colon is missing"),
+    "Expecting property name enclosed in double quotes": gettext_lazy(
+        "a key is not in double quotes"
+    ),
+    "Extra data": gettext_lazy("there is more text after the end of the data"),
+    "Invalid control character at": gettext_lazy("a control character is not allowed"),
+}
+
+
+def json_reason(message: str) -> str:
+    return str(JSON_REASONS.get(message, _("the JSON syntax is not valid")))
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
@@ -171,7 +190,7 @@ def _rows_from_json(path: Path, data: bytes) -> list[tuple[str, Any]]:
                     "file": path.name,
                     "line": exc.lineno,
                     "column": exc.colno,
-                    "reason": exc.msg,
+                    "reason": json_reason(exc.msg),
                 }
             ],
         ) from exc
@@ -438,7 +457,7 @@ def _normalise_list(field: str, value: Any) -> list[Any]:
             except json.JSONDecodeError as exc:
                 raise ValueError(
                     _("column %(field)s holds invalid JSON (%(reason)s).")
-                    % {"field": field, "reason": exc.msg}
+                    % {"field": field, "reason": json_reason(exc.msg)}
                 ) from exc
         else:
             return FLAT_PARSERS[field](nfc(value))

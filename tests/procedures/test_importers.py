@@ -91,6 +91,7 @@ def test_missing_code_names_the_file_and_record_2(samples):
 def test_broken_json_names_line_17_column_7(samples):
     message = refusal(samples / "bad" / "bad_json.json")
     assert "bad_json.json: JSON không hợp lệ ở dòng 17, cột 7" in message
+    assert "chưa được đóng" in message and "Unterminated" not in message
 
 
 def test_duplicate_codes_name_the_code_and_both_records(samples):

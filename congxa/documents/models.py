@@ -8,9 +8,9 @@ follow the national nomenclature of Decree 30/2020/NĐ-CP), so they have no site
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime
 
+from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import NoReverseMatch
@@ -30,17 +30,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from congxa.vi.text import fold
+
 from .enums import CommentPeriod, DocumentStatus
 from .validators import ATTACHMENT_EXTENSIONS, extension_of
 
 LIST_PER_PAGE = 15
 
 
-def fold(text: str) -> str:
-    """Lower case without tones or marks, `đ` to `d`: what citizens type."""
-    text = (text or "").lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+def ascii_slug(name: str) -> str:
+    """`Quyết định` -> `quyet-dinh`, for addresses of the filtered list."""
+    return slugify(anyascii(name))
 
 
 class DocumentType(models.Model):
@@ -71,7 +71,7 @@ class DocumentType(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(fold(self.name))
+            self.slug = ascii_slug(self.name)
         super().save(*args, **kwargs)
 
 
@@ -100,7 +100,7 @@ class DocumentField(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(fold(self.name))
+            self.slug = ascii_slug(self.name)
         super().save(*args, **kwargs)
 
 

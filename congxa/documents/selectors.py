@@ -12,8 +12,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from congxa.portal.cache import expire_page_cache_at
+from congxa.vi.text import fold
 
-from .models import LIST_PER_PAGE, DocumentField, DocumentType, fold
+from .models import LIST_PER_PAGE, DocumentField, DocumentType
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8

@@ -6,3 +6,8 @@ class DisclosuresConfig(AppConfig):
     name = "congxa.disclosures"
     label = "disclosures"
     verbose_name = _("Disclosures")
+
+    def ready(self) -> None:
+        from . import compliance
+
+        compliance.register()

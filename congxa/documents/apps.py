@@ -12,3 +12,6 @@ class DocumentsConfig(AppConfig):
         from .home_blocks import register
 
         register()
+        from . import compliance
+
+        compliance.register()

@@ -8,4 +8,9 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Citizens' questions and feedback")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 (keeps the page cache honest)
+        from . import (
+            compliance,
+            signals,  # noqa: F401 (keeps the page cache honest)
+        )
+
+        compliance.register()

@@ -13,3 +13,6 @@ class ProceduresConfig(AppConfig):
 
         register()
         signals.connect()
+        from . import compliance
+
+        compliance.register()

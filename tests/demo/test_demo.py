@@ -74,3 +74,31 @@ def test_demo_admin_password_is_given_once(db):
     assert password and len(password) >= 12
     assert get_user_model().objects.get(username="admin").check_password(password)
     assert ensure_admin() is None
+
+
+def test_every_mandatory_category_of_the_demo_is_present(demo, client):
+    from congxa.portal.compliance import compliance_overview
+
+    [(site, statuses)] = compliance_overview([demo])
+    by_name = {status.name: status for status in statuses}
+    for name in (
+        "news",
+        "introduction",
+        "documents",
+        "procedures",
+        "organisation",
+        "work-schedule",
+        "citizen-reception",
+        "questions",
+        "disclosures",
+    ):
+        assert by_name[name].state in ("present", "stale"), (name, by_name[name])
+        assert by_name[name].count > 0
+
+
+def test_compliance_overview_page_lists_the_categories_in_vietnamese(demo, client):
+    admin = get_user_model().objects.create_superuser("thanhtra", "t@example.com", "x")
+    client.force_login(admin)
+    html = client.get("/admin/compliance/").content.decode()
+    for label in ("Văn bản", "Thủ tục hành chính", "Hỏi đáp", "Lịch công tác"):
+        assert label in html

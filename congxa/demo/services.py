@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from congxa.news.models import ArticlePage, NewsIndexPage
-from congxa.portal.factories import generated_jpeg
+from congxa.portal.factories import ensure_tree_roots, generated_jpeg
 from congxa.portal.models import CommuneSettings, HomePage, WebsiteLink
 
 from . import content
@@ -42,7 +42,7 @@ def demo_home_page() -> HomePage:
     home = HomePage.objects.filter(slug=HOME_SLUG).first()
     if home is not None:
         return home
-    root = Page.get_first_root_node()
+    root = ensure_tree_roots()
     home = HomePage(
         title="Trang chủ",
         slug=HOME_SLUG,

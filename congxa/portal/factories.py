@@ -21,11 +21,30 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
+def ensure_tree_roots() -> Page:
+    """The tree root page, root collection and default locale Wagtail's first
+    migrations create; recreated when a flushed database lacks them (a
+    transactional test after another one, say). Returns the root page."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    return root
+
+
 def create_commune_site(
     *, name: str, hostname: str, port: int = 80, province: str = "", default=False
 ) -> Site:
     """A commune: a home page under the tree root, its Site and its settings."""
-    root = Page.get_first_root_node()
+    root = ensure_tree_roots()
     home = HomePageFactory.build(title=name, slug=hostname.replace(".", "-"))
     root.add_child(instance=home)
     site = Site.objects.create(

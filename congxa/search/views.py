@@ -1,5 +1,7 @@
 """The portal's search page and the search box's autocomplete, scoped to the commune."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -59,7 +61,9 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     if len(folded) >= AUTOCOMPLETE_MIN_CHARS:
         site_id = site.pk if site else 0
         generation = "-".join(str(g) for g in current_generation(site_id or None))
-        key = f"congxa:search:ac:{site_id}:{generation}:{folded}"
+        # Hashed: the typed text may hold spaces and symbols no cache key should.
+        digest = hashlib.sha256(folded.encode()).hexdigest()[:32]
+        key = f"congxa:search:ac:{site_id}:{generation}:{digest}"
         cached = cache.get(key)
         if cached is None:
             cached = selectors.suggest(query, site=site)

@@ -1,6 +1,6 @@
 """What the documents app shows on a commune's home page: “Văn bản mới”."""
 
-from congxa.portal.home import HomeBlock, register_home_block
+from congxa.portal.home import HomeBlock, home_child_of_type, register_home_block
 
 LATEST_COUNT = 5
 
@@ -17,7 +17,7 @@ def latest_documents_context(request, home_page):
     )
     if not documents:
         return None
-    index = DocumentIndexPage.objects.child_of(home_page).live().first()
+    index = home_child_of_type(request, home_page, DocumentIndexPage)
     return {"documents": documents, "index": index}
 
 

@@ -1,6 +1,8 @@
 """What the news app shows on a commune's home page."""
 
-from congxa.portal.home import HomeBlock, register_home_block
+from django.contrib.contenttypes.models import ContentType
+
+from congxa.portal.home import HomeBlock, home_children, register_home_block
 
 LATEST_COUNT = 6
 PER_SECTION_COUNT = 4
@@ -32,7 +34,11 @@ def featured_context(request, home_page):
 def sections_context(request, home_page):
     from .models import ArticlePage, NewsIndexPage
 
-    sections = list(NewsIndexPage.objects.child_of(home_page).live().public())
+    sections = [
+        child
+        for child in home_children(request, home_page)
+        if child.content_type_id == ContentType.objects.get_for_model(NewsIndexPage).pk
+    ]
     if not sections:
         return None
     # One query for all sections: the newest articles under the home page,

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Site
 
-from congxa.portal.home import HomeBlock, register_home_block
+from congxa.portal.home import HomeBlock, home_child_of_type, register_home_block
 
 from . import selectors
 
@@ -17,7 +17,9 @@ def schedule_today_context(request, home_page):
     no schedule page."""
     from .models import WorkSchedulePage
 
-    schedule_page = WorkSchedulePage.objects.descendant_of(home_page).live().first()
+    schedule_page = home_child_of_type(request, home_page, WorkSchedulePage) or (
+        WorkSchedulePage.objects.descendant_of(home_page).live().public().first()
+    )
     if schedule_page is None:
         return None
     site = Site.find_for_request(request)

@@ -39,3 +39,29 @@ def render_plan(request: HttpRequest, home_page, area: str) -> list[tuple[str, d
         if context is not None:
             plan.append((block.template, context))
     return plan
+
+
+def home_children(request: HttpRequest, home_page) -> list:
+    """The live, public pages right under the home page, read once a request.
+
+    The menu and the home page's blocks all look there (news sections, the
+    documents, procedures and schedule pages); one query serves them all.
+    """
+    memo = getattr(request, "_congxa_home_children", None)
+    if memo is None or memo[0] != home_page.pk:
+        children = list(home_page.get_children().live().public())
+        memo = (home_page.pk, children)
+        request._congxa_home_children = memo
+    return memo[1]
+
+
+def home_child_of_type(request: HttpRequest, home_page, model):
+    """The first page of `model` right under the home page (a plain `Page`,
+    enough for its title and address), or None."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    for child in home_children(request, home_page):
+        if child.content_type_id == content_type_id:
+            return child
+    return None

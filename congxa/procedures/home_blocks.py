@@ -7,13 +7,16 @@ from typing import Any
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
-from congxa.portal.home import HomeBlock, register_home_block
+from congxa.portal.home import HomeBlock, home_child_of_type, register_home_block
 
 
 def side_context(request: HttpRequest, home_page: Page) -> dict[str, Any] | None:
+    from .models import ProcedureIndexPage
     from .selectors import home_procedures, procedure_index_for
 
-    index = procedure_index_for(home_page)
+    index = home_child_of_type(
+        request, home_page, ProcedureIndexPage
+    ) or procedure_index_for(home_page)
     if index is None:
         return None
     base_url = index.get_url(request)

@@ -6,6 +6,7 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from congxa.portal.home import home_children
 from congxa.vi.dates import long_date, portal_date, portal_datetime
 
 register = template.Library()
@@ -57,9 +58,16 @@ def main_menu(context) -> dict:
     current_path = current.path if current else ""
     items = []
     if root is not None:
+        request = context.get("request")
+        children = (
+            home_children(request, root)
+            if request is not None
+            else root.get_children().live().public()
+        )
         items = [
             (item, current_path.startswith(item.path))
-            for item in root.get_children().live().public().in_menu()
+            for item in children
+            if item.show_in_menus
         ]
     return {
         "items": items,

@@ -43,7 +43,28 @@ def ascii_slug(name: str) -> str:
     return slugify(anyascii(name))
 
 
-class DocumentType(models.Model):
+class ManagedListItem(models.Model):
+    """An entry of a list editors keep (types, fields): a name, its slug for
+    the filter address, and a position."""
+
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = ascii_slug(self.name)
+        super().save(*args, **kwargs)
+
+
+class DocumentType(ManagedListItem):
     """Loại văn bản: Quyết định, Nghị quyết, Kế hoạch, ..."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -57,25 +78,13 @@ class DocumentType(models.Model):
             "made from the name when left blank."
         ),
     )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
+    class Meta(ManagedListItem.Meta):
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
 
-    def __str__(self):
-        return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = ascii_slug(self.name)
-        super().save(*args, **kwargs)
-
-
-class DocumentField(models.Model):
+class DocumentField(ManagedListItem):
     """Lĩnh vực: land, finance, culture and society, ..."""
 
     name = models.CharField(_("name"), max_length=150, unique=True)
@@ -86,22 +95,10 @@ class DocumentField(models.Model):
         blank=True,
         help_text=_("Made from the name when left blank."),
     )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
+    class Meta(ManagedListItem.Meta):
         verbose_name = _("document field")
         verbose_name_plural = _("document fields")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = ascii_slug(self.name)
-        super().save(*args, **kwargs)
 
 
 class DocumentIndexPage(Page):

@@ -111,6 +111,10 @@ def test_article_goes_from_writer_to_published_through_the_approver(
     log_in(page, live_server.url, "phongvien")
     page.goto(f"{live_server.url}/admin/pages/add/news/articlepage/{section.pk}/")
     page.fill("#id_title", "Xã tổ chức tiêm phòng cho đàn gia súc")
+    # Wagtail fills the slug from the title when the title loses focus; on a
+    # busy machine a submit can race it, so leave the field and wait.
+    page.locator("#id_title").blur()
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
     page.fill("#id_lead", "Ủy ban nhân dân xã tổ chức tiêm phòng đợt 1 năm 2026.")
     page.screenshot(path=artifacts / "workflow-draft.png", full_page=True)
     with page.expect_navigation():

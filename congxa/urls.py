@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from congxa.documents import views as document_views
 from congxa.portal import views as portal_views
 
 urlpatterns = [
@@ -19,6 +20,10 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("healthz", portal_views.healthz, name="healthz"),
+    # Stored files of documents and original images go through the one gate
+    # (congxa/documents/access.py) in every mode, before any other media route.
+    path("media/documents/<path:path>", document_views.media_document),
+    path("media/original_images/<path:path>", document_views.media_original_image),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,10 @@
 """Views of the portal that are not Wagtail pages."""
 
+import posixpath
+
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
@@ -16,7 +18,19 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Served only through their own gated routes (congxa/urls.py), never from here.
+GATED_MEDIA_FOLDERS = ("documents/", "original_images/")
+
+
 def media(request, path):
+    # `images/../documents/x.pdf` must not reach a gated folder by another name.
+    normalised = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+    if (
+        normalised != path
+        or normalised.startswith("..")
+        or normalised.lower().startswith(GATED_MEDIA_FOLDERS)
+    ):
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = "public, max-age=604800"
     response["X-Content-Type-Options"] = "nosniff"

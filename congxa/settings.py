@@ -144,6 +144,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a login refused for its delay into a 429 page.
+    "congxa.accounts.middleware.LoginThrottleMiddleware",
     # Last: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -252,8 +254,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("CONGXA_LOGIN_FAILURE_LIMIT", 5)
-# Two separate counters: one per user name, one per address.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked per (user name, address) pair: failures from five addresses never lock
+# the real official out of theirs. Across addresses, a growing delay instead
+# (congxa/accounts/lockout.py); an address that has not failed is never slowed.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+CONGXA_LOGIN_FREE_FAILURES = env_int("CONGXA_LOGIN_FREE_FAILURES", 2)
+CONGXA_LOGIN_MAX_DELAY_SECONDS = env_int("CONGXA_LOGIN_MAX_DELAY_SECONDS", 60)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("CONGXA_LOCKOUT_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"

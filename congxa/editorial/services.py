@@ -110,6 +110,9 @@ def _grant(group: Group, role: Role, board: EditorialBoard) -> None:
         for app_label, model_name in ADMIN_SETTINGS_MODELS:
             if apps.is_installed(f"congxa.{app_label}"):
                 group.permissions.add(_perm(app_label, f"change_{model_name}"))
+        # The commune's locked logins (congxa/accounts/lockout.py).
+        if apps.is_installed("congxa.accounts"):
+            group.permissions.add(_perm("accounts", "unlock_login"))
 
 
 def _workflow(board_name: str, editor: Group, approver: Group) -> Workflow:

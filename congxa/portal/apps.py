@@ -11,8 +11,11 @@ class PortalConfig(AppConfig):
         from . import (
             signals,  # noqa: F401 (connects the cache invalidation)
             visibility,
+            wagtail_patches,
         )
         from .home_blocks import register
 
         register()
-        visibility.install()
+        visibility.connect()
+        # Fails loudly here when an upgrade changed what a patch replaces.
+        wagtail_patches.apply_all()

@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so cached pages and static files get the headers too.
     "congxa.portal.middleware.SecurityHeadersMiddleware",
+    # A Vietnamese page for the errors sent without a body (a 405 above all).
+    "congxa.portal.middleware.EmptyErrorPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized body from its Content-Length, before reading it.
     "congxa.editorial.middleware.RequestSizeLimitMiddleware",
@@ -344,6 +346,8 @@ if HTTPS:
     # The health check is probed over plain HTTP from inside the deployment.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_TRUSTED_ORIGINS = env_list("CONGXA_CSRF_TRUSTED_ORIGINS")
+# A form sent without its token gets the site's Vietnamese page, not Django's.
+CSRF_FAILURE_VIEW = "congxa.portal.views.csrf_failure"
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử xã"
 WAGTAILADMIN_BASE_URL = env_str("CONGXA_BASE_URL", "http://127.0.0.1:8000")
@@ -372,10 +376,37 @@ EMAIL_HOST = env_str("CONGXA_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("CONGXA_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("CONGXA_FROM_EMAIL", "congxa@localhost")
 
+# Logs: real errors in full, requests refused on purpose in one line each.
+# A scanner's bad Host headers and path tricks (Django's `django.security.*`
+# loggers, which attach a traceback) and every 4xx of `django.request` are
+# written without traceback; 5xx keep theirs. django-axes' own lines repeat
+# what the audit log and `django.request` already say.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "one_line": {
+            "()": "congxa.portal.logs.OneLineFormatter",
+            "format": "%(levelname)s %(name)s: %(message)s",
+        },
+    },
+    "filters": {"refused": {"()": "congxa.portal.logs.RefusedRequestFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "refused": {
+            "class": "logging.StreamHandler",
+            "formatter": "one_line",
+        },
+    },
+    "loggers": {
+        "django.security": {"handlers": ["refused"], "propagate": False},
+        "django.request": {
+            "handlers": ["console"],
+            "filters": ["refused"],
+            "propagate": False,
+        },
+        "axes": {"level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env_str("CONGXA_LOG_LEVEL", "WARNING")},
 }
 

@@ -42,5 +42,7 @@ urlpatterns += [
     re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="wagtail_serve_dotted"),
 ]
 
+handler400 = "congxa.portal.views.bad_request"
+handler403 = "congxa.portal.views.permission_denied"
 handler404 = "congxa.portal.views.page_not_found"
 handler500 = "congxa.portal.views.server_error"

@@ -365,6 +365,13 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Throttled per address and per e-mail, mailed after the response through the
+# outbox (congxa/accounts/password_reset.py; `send_outbox` on a timer retries).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = (
+    "congxa.accounts.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+)
+CONGXA_PASSWORD_RESET_PER_ADDRESS = env_int("CONGXA_PASSWORD_RESET_PER_ADDRESS", 5)
+CONGXA_PASSWORD_RESET_PER_EMAIL = env_int("CONGXA_PASSWORD_RESET_PER_EMAIL", 3)
 
 EMAIL_BACKEND = env_str(
     "CONGXA_EMAIL_BACKEND",

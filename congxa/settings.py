@@ -354,6 +354,9 @@ WAGTAILADMIN_BASE_URL = env_str("CONGXA_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar fetched from gravatar.com: the admin asks no third party anything
+# (its CSP would refuse it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's database search, folding Vietnamese on both sides so the admin's
 # search finds "Đăng ký" for "dang ky" (congxa/search/backends.py).

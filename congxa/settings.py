@@ -13,9 +13,18 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+# Defaults recorded in the data directory's `congxa.env` (KEY=VALUE lines), read
+# once CONGXA_DATA_DIR is known, below. Only `congxa demo` writes that file, so a
+# demo data directory keeps working for every `congxa` verb with nothing set; the
+# process environment always wins over it.
+DATA_DIR_ENV: dict[str, str] = {}
+
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default).strip()
+    value = os.environ.get(name)
+    if value is None:
+        value = DATA_DIR_ENV.get(name, default)
+    return value.strip()
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -44,39 +53,68 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def read_env_file(path: Path) -> dict[str, str]:
+    """The KEY=VALUE lines of `path` (blank lines and # comments skipped)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImproperlyConfigured(
+            f"Không đọc được tệp cấu hình {path}: {exc}. "
+            "Hãy sửa hoặc xoá tệp này rồi chạy lại."
+        ) from exc
+    values = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        if not sep or not key.strip().isidentifier():
+            raise ImproperlyConfigured(
+                f"Dòng {number} của tệp cấu hình {path} không đúng dạng TÊN=GIÁ_TRỊ."
+            )
+        values[key.strip()] = value.strip()
+    return values
+
+
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(env_str("CONGXA_DATA_DIR", "var")).resolve()
+DATA_DIR = Path(os.environ.get("CONGXA_DATA_DIR", "var").strip() or "var").resolve()
+DATA_DIR_ENV.update(read_env_file(DATA_DIR / "congxa.env"))
 MEDIA_ROOT = DATA_DIR / "media"
 STATIC_ROOT = DATA_DIR / "static"
 
 DEBUG = env_bool("CONGXA_DEBUG", False)
 HTTPS = env_bool("CONGXA_HTTPS", False)
 
-# The secret key is never generated per process: every worker must sign with the
-# same key. `congxa demo` writes one into the data directory; production sets
-# CONGXA_SECRET_KEY.
+# The secret key is never generated per process, nor by any command but
+# `congxa demo` (into the demo's data directory, congxa.env): every worker of
+# every host must sign with the same key, or sessions, CSRF tokens and the signed
+# form tokens break as soon as a load balancer alternates. Old keys stay valid
+# for verification while CONGXA_SECRET_KEY_FALLBACKS lists them (rotation).
 SECRET_KEY = env_str("CONGXA_SECRET_KEY")
-_secret_key_file = DATA_DIR / "secret_key"
-if not SECRET_KEY and _secret_key_file.exists():
-    SECRET_KEY = _secret_key_file.read_text(encoding="utf-8").strip()
+SECRET_KEY_FALLBACKS = env_list("CONGXA_SECRET_KEY_FALLBACKS")
+ALLOWED_HOSTS = env_list("CONGXA_ALLOWED_HOSTS")
+_missing = []
 if not SECRET_KEY:
     if DEBUG:
         SECRET_KEY = "congxa-insecure-debug-key"  # noqa: S105 (debug only)
     else:
-        raise ImproperlyConfigured(
-            "Chưa có khóa bí mật: đặt biến môi trường CONGXA_SECRET_KEY "
-            "(hoặc chạy `congxa demo` để tạo khóa cho bản chạy thử)."
+        _missing.append(
+            "Chưa có khóa bí mật: đặt biến môi trường CONGXA_SECRET_KEY, cùng một "
+            "giá trị trên mọi máy chủ (tạo bằng: python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'); bản chạy thử thì chạy `congxa demo`."
         )
-
-ALLOWED_HOSTS = env_list("CONGXA_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     if DEBUG:
         ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
     else:
-        raise ImproperlyConfigured(
+        _missing.append(
             "Chưa khai báo tên miền: đặt biến môi trường CONGXA_ALLOWED_HOSTS "
             "(ví dụ: vinhthuy.gov.vn,www.vinhthuy.gov.vn)."
         )
+if _missing:
+    raise ImproperlyConfigured("\n".join(_missing))
 
 INSTALLED_APPS = [
     "congxa.portal",

@@ -130,7 +130,6 @@ INSTALLED_APPS = [
     "congxa.editorial",
     "congxa.accounts",
     "congxa.operations",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -150,7 +149,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -411,6 +409,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("CONGXA_LOG_LEVEL", "WARNING")},
 }
 
-PAGINATE_BY = 10
 # A mandatory category with nothing new in this many days is "stale".
 CONGXA_STALE_DAYS = env_int("CONGXA_STALE_DAYS", 90)

@@ -1,8 +1,6 @@
 """News sections (“Tin tức - Sự kiện”, “Thông báo”, ...) and their articles."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -11,24 +9,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from congxa.portal.pagination import paginate
+
 from .blocks import ArticleBodyBlock
 
 OTHER_NEWS_COUNT = 6
-
-
-def paginate(request, queryset, per_page: int):
-    """The requested page of a list; a bad or missing number gives the first page.
-
-    A number past the end is a 404: that address does not exist.
-    """
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage as exc:
-        raise Http404 from exc
 
 
 class NewsIndexPage(Page):

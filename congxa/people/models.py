@@ -7,8 +7,6 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from congxa.portal.cache import bump_site_generation, expire_page_cache_at
+from congxa.portal.cache import expire_page_cache_at
 from congxa.portal.site_access import SiteScopedForm
 from congxa.portal.site_owned import SiteOwned
 
@@ -432,14 +430,3 @@ class ScheduleEntry(SiteOwned):
             raise ValidationError(
                 {"end_time": _("The end time must come after the start time.")}
             )
-
-
-@receiver(post_save, sender=OrganisationUnit)
-@receiver(post_delete, sender=OrganisationUnit)
-@receiver(post_save, sender=Official)
-@receiver(post_delete, sender=Official)
-@receiver(post_save, sender=ScheduleEntry)
-@receiver(post_delete, sender=ScheduleEntry)
-def record_changed(sender, instance, **kwargs):
-    """Public pages of the commune show these records: render them fresh."""
-    bump_site_generation(instance.site_id)

@@ -8,11 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import (
-            signals,  # noqa: F401 (connects the cache invalidation)
-            visibility,
-        )
+        from . import invalidation, visibility
         from .home_blocks import register
 
         register()
         visibility.install()
+        invalidation.connect()

@@ -355,8 +355,13 @@ class AppHost(Process):
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
+        self.launch()
+        self.wait_ready()
+
+    def launch(self) -> None:
         super().start()
 
+    def wait_ready(self) -> None:
         def up():
             if not self.running():
                 raise AssertionError(self.output())
@@ -465,6 +470,47 @@ class Browser:
                 return response.status, response.headers, response.read().decode()
         except urllib.error.HTTPError as exc:
             return exc.code, exc.headers, exc.read().decode(errors="replace")
+
+    def upload(self, url: str, fields: dict[str, str], files: dict[str, tuple]):
+        """A multipart POST; files maps a field to (filename, bytes, type)."""
+        boundary = "congxa" + os.urandom(8).hex()
+        parts = []
+        for name, value in fields.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+                f"\r\n\r\n{value}\r\n".encode()
+            )
+        for name, (filename, content, content_type) in files.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+                + content
+                + b"\r\n"
+            )
+        parts.append(f"--{boundary}--\r\n".encode())
+        request = urllib.request.Request(
+            url,
+            data=b"".join(parts),
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Referer": url,
+            },
+        )
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers, exc.read().decode(errors="replace")
+
+    def login(self, base: str, username: str, password: str) -> None:
+        status, _, html = self.request(base + "/admin/login/")
+        assert status == 200, html[:500]
+        token = form_fields(html)["csrfmiddlewaretoken"]
+        status, headers, html = self.request(
+            base + "/admin/login/",
+            {"username": username, "password": password, "csrfmiddlewaretoken": token},
+        )
+        assert status == 302, html[:2000]
 
     def cookie(self, name: str) -> str | None:
         for cookie in self.jar:

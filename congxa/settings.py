@@ -160,6 +160,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so cached pages and static files get the headers too.
     "congxa.portal.middleware.SecurityHeadersMiddleware",
+    # Database, object storage or disk down: a Vietnamese 503, never a traceback.
+    "congxa.portal.degraded.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized body from its Content-Length, before reading it.
     "congxa.editorial.middleware.RequestSizeLimitMiddleware",
@@ -235,14 +237,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: shared by every worker process (a per-process memory cache would keep
 # serving an old page after a publish). On-disk SQLite-backed cache by default,
 # Redis when CACHE_URL says so.
+# Either way the backend degrades instead of failing (congxa/portal/cache_backends.py):
+# a cache that cannot be reached means uncached pages, a local limit for the
+# forms, and one bump of every page's generation when it is back.
 CACHE_URL = env_str("CACHE_URL")
+CACHE_RESILIENCE = {
+    "RETRY_SECONDS": 5,
+    "LOCAL_PREFIXES": ["congxa:engagement:"],
+    "DURABLE_PREFIXES": ["congxa:gen:"],
+    "EPOCH_KEY": "congxa:gen:all",
+}
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "congxa.portal.cache_backends.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": env_str("CONGXA_CACHE_PREFIX", "congxa"),
             "TIMEOUT": 3600,
+            # Fail fast, no retries inside one request: the backend backs off.
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1.0,
+            },
+            **CACHE_RESILIENCE,
         }
     }
 elif CACHE_URL:
@@ -254,12 +271,13 @@ else:
     CACHES = {
         "default": {
             # diskcache.DjangoCache, minus closing its connections per request.
-            "BACKEND": "congxa.portal.cache.PersistentDiskCache",
+            "BACKEND": "congxa.portal.cache_backends.ResilientDiskCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "TIMEOUT": 3600,
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 1.0,
             "OPTIONS": {"size_limit": 512 * 1024 * 1024},
+            **CACHE_RESILIENCE,
         }
     }
 
@@ -339,6 +357,18 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000
+
+# Media in S3-compatible object storage when CONGXA_MEDIA_URL says so
+# (s3://BUCKET[/PREFIX]?endpoint_url=URL&region=REGION): public images, private
+# documents served through the app (congxa/operations/storage.py).
+MEDIA_STORAGE_URL = env_str("CONGXA_MEDIA_URL")
+if MEDIA_STORAGE_URL:
+    from congxa.operations.media_url import s3_storage_options
+
+    STORAGES["default"] = {
+        "BACKEND": "congxa.operations.storage.MediaStorage",
+        "OPTIONS": s3_storage_options(MEDIA_STORAGE_URL),
+    }
 
 # Uploads: size caps, nothing public.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -157,3 +157,22 @@ class WebsiteLink(Orderable):
 
 
 from .alerts import EmergencyAlert  # noqa: E402, F401
+
+
+class PendingCacheInvalidation(models.Model):
+    """A page-cache generation bump that failed because the cache was down.
+
+    Kept in the database, shared by every host, so the bump is replayed (as one
+    deployment-wide bump) when the cache answers again, even if the process that
+    published has gone (congxa/portal/cache_backends.py).
+    """
+
+    key = models.CharField(max_length=250)
+    failed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending cache invalidation")
+        verbose_name_plural = _("pending cache invalidations")
+
+    def __str__(self):
+        return self.key

@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "congxa.people",
     "congxa.procedures",
     "congxa.search",
+    "congxa.syndication",
     "congxa.demo",
     # Before wagtail: overrides wagtailcore/shared/richtext.html to sanitise.
     "congxa.editorial",

@@ -19,6 +19,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("", include("congxa.syndication.urls")),
 ]
 
 if settings.DEBUG:

@@ -213,6 +213,17 @@ class Question(SiteOwned):
     def summary(self) -> str:
         return Truncator(" ".join(self.text.split())).chars(160)
 
+    def feed_item(self, request, url: str) -> dict:
+        """A published answer in a news reader: public fields only, no contacts."""
+        return {
+            "title": self.title,
+            "link": url,
+            "description": Truncator(" ".join(self.answer_text.split())).chars(400),
+            "pubdate": self.published_at or self.answered_at or self.created_at,
+            "updateddate": self.updated_at,
+            "categories": [self.topic.name] if self.topic_id else [],
+        }
+
     def search_document(self) -> dict | None:
         """What the site search may index: public fields only, never contacts."""
         if not self.is_public:

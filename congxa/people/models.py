@@ -121,6 +121,13 @@ class ContactPage(Page):
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
 
+    def json_ld(self, request, url: str) -> dict | None:
+        """The contact page describes the commune as an organisation."""
+        from congxa.portal.models import CommuneSettings
+
+        commune = CommuneSettings.for_request(request)
+        return commune.json_ld(request) if commune.commune_name else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = self.get_site()

@@ -26,9 +26,7 @@ def check_deployment(app_configs, **kwargs):
             )
         )
     database = settings.DATABASES["default"]["ENGINE"]
-    shared_cache = not settings.CACHES["default"]["BACKEND"].endswith(
-        "PersistentDiskCache"
-    )
+    shared_cache = "Redis" in settings.CACHES["default"]["BACKEND"]
     if "postgresql" in database and not shared_cache:
         messages.append(
             Error(
@@ -39,6 +37,17 @@ def check_deployment(app_configs, **kwargs):
                     "trên máy khác."
                 ),
                 id="congxa.E001",
+            )
+        )
+    if "postgresql" in database and not settings.MEDIA_STORAGE_URL:
+        messages.append(
+            Warning(
+                "Ảnh và văn bản tải lên đang lưu trên đĩa của riêng máy này.",
+                hint=(
+                    "Khi có nhiều máy chủ ứng dụng, đặt CONGXA_MEDIA_URL=s3://… "
+                    "(deploy/README.md) để máy nào cũng phục vụ được tệp đã tải lên."
+                ),
+                id="congxa.W003",
             )
         )
     if not settings.HTTPS:

@@ -174,4 +174,22 @@ def test_check_deploy_wants_a_shared_cache_beside_postgresql(tmp_path):
     )
     assert "congxa.E001" in result.stderr
     assert "CACHE_URL" in result.stderr
+    assert "congxa.W003" in result.stderr  # media on one server's disk
     assert result.returncode != 0
+
+
+def test_check_deploy_is_content_with_a_province_set_up(tmp_path):
+    result = run(
+        ["check", "--deploy"],
+        {
+            "CONGXA_SECRET_KEY": "k" * 60,
+            "CONGXA_ALLOWED_HOSTS": "xa.gov.vn",
+            "DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/test",
+            "CACHE_URL": "redis://127.0.0.1:6379/15",
+            "CONGXA_MEDIA_URL": "s3://congxa-media?endpoint_url=http://127.0.0.1:9",
+        },
+        tmp_path,
+    )
+    assert "congxa.E001" not in result.stderr
+    assert "congxa.W003" not in result.stderr
+    assert result.returncode == 0, result.stderr

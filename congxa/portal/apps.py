@@ -16,3 +16,6 @@ class PortalConfig(AppConfig):
 
         register()
         visibility.install()
+        from . import hosts
+
+        hosts.connect()

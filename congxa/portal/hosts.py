@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 
 VERSION_KEY = "congxa:hosts-version"
 CHECK_SECONDS = 5.0
@@ -155,7 +155,7 @@ class CommuneHostMiddleware:
         if disabled is not None and not request.path_info.startswith(
             MAINTENANCE_EXEMPT
         ):
-            response = TemplateResponse(
+            response = render(
                 request,
                 "portal/maintenance.html",
                 {"commune_name": disabled[1]},

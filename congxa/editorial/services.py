@@ -59,6 +59,22 @@ MEDIA_PERMISSIONS = {
 ADMIN_SETTINGS_MODELS = [("portal", "communesettings"), ("operations", "linkallowlist")]
 
 
+def name_parts(full_name: str) -> tuple[str, str]:
+    """(first_name, last_name) of a Vietnamese name: the given name is the last
+    word, the family and middle names come first. “Trần Thị Phóng” ->
+    ("Phóng", "Trần Thị"); `vietnamese_full_name` puts them back in that order.
+    """
+    words = full_name.split()
+    if not words:
+        return "", ""
+    return words[-1], " ".join(words[:-1])
+
+
+def vietnamese_full_name(user) -> str:
+    """`User.get_full_name` in Vietnamese order: family name first."""
+    return " ".join(part for part in (user.last_name, user.first_name) if part).strip()
+
+
 def commune_name(site: Site) -> str:
     from congxa.portal.models import CommuneSettings
 

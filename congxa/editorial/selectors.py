@@ -19,9 +19,10 @@ def sites_for_user(user, *, role: Role | None = None) -> QuerySet[Site]:
 
 
 def user_administers_site(user, site_id: int) -> bool:
-    if user.is_superuser:
-        return True
-    return sites_for_user(user, role=Role.ADMIN).filter(pk=site_id).exists()
+    """Answered by the portal's site access, like every other scope question."""
+    from congxa.portal.site_access import user_administers_site as administers
+
+    return administers(user, site_id)
 
 
 def board_members(site: Site) -> list[tuple[BoardRole, list]]:

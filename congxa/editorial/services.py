@@ -14,6 +14,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Site,
     Workflow,
     WorkflowPage,
@@ -75,6 +76,18 @@ def vietnamese_full_name(user) -> str:
     return " ".join(part for part in (user.last_name, user.first_name) if part).strip()
 
 
+def site_settings_models() -> list:
+    """Every per-site settings model installed (commune identity, link allow
+    list, procedure selection, engagement settings...)."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseSiteSetting) and not model._meta.abstract
+    ]
+
+
 def commune_name(site: Site) -> str:
     from congxa.portal.models import CommuneSettings
 
@@ -122,10 +135,18 @@ def _grant(group: Group, role: Role, board: EditorialBoard) -> None:
                 permission=_media_permission(model, action),
             )
     group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    settings_permissions = [
+        _perm(model._meta.app_label, f"change_{model._meta.model_name}")
+        for model in site_settings_models()
+    ]
+    # A model-wide permission on a per-site setting opens it for every commune;
+    # only the per-site one is kept (Wagtail's GroupSitePermission).
+    group.permissions.remove(*settings_permissions)
     if role == Role.ADMIN:
-        for app_label, model_name in ADMIN_SETTINGS_MODELS:
-            if apps.is_installed(f"congxa.{app_label}"):
-                group.permissions.add(_perm(app_label, f"change_{model_name}"))
+        for permission in settings_permissions:
+            GroupSitePermission.objects.get_or_create(
+                group=group, site=board.site, permission=permission
+            )
 
 
 def _workflow(board_name: str, editor: Group, approver: Group) -> Workflow:

@@ -101,14 +101,23 @@ def host_table() -> HostTable:
 
 
 def hosts_changed() -> None:
-    """A Site, commune or host name changed: every process reloads its table."""
+    """A Site, commune or host name changed: this process rebuilds its table
+    now (so the change costs the request that follows nothing) and every other
+    process reloads at its next check."""
     from django.core.cache import cache
 
-    _state["table"] = None
+    version = time.time_ns()
     try:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    except Exception:  # noqa: BLE001, S110 (others reload after CHECK_SECONDS anyway)
-        pass
+        cache.set(VERSION_KEY, version, timeout=None)
+    except Exception:  # noqa: BLE001 (others reload after CHECK_SECONDS anyway)
+        version = None
+    try:
+        table = _load(version)
+    except DatabaseError:
+        table = None
+    with _lock:
+        _state["table"] = table
+        _state["checked_at"] = time.monotonic()
 
 
 class AllowedHosts(list):

@@ -202,6 +202,10 @@ class Commune(models.Model):
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
         ordering = ["site__site_name"]
+        permissions = [
+            # Translators: the province operator's right (quản trị cấp tỉnh).
+            ("manage_communes", _("Can see and add every commune of the province"))
+        ]
 
     def __str__(self):
         return self.site.site_name or self.canonical_host

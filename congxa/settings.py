@@ -105,16 +105,18 @@ if not SECRET_KEY:
             "giá trị trên mọi máy chủ (tạo bằng: python3 -c 'import secrets; "
             "print(secrets.token_urlsafe(50))'); bản chạy thử thì chạy `congxa demo`."
         )
-if not ALLOWED_HOSTS:
-    if DEBUG:
-        ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-    else:
-        _missing.append(
-            "Chưa khai báo tên miền: đặt biến môi trường CONGXA_ALLOWED_HOSTS "
-            "(ví dụ: vinhthuy.gov.vn,www.vinhthuy.gov.vn)."
-        )
 if _missing:
     raise ImproperlyConfigured("\n".join(_missing))
+
+if not ALLOWED_HOSTS and DEBUG:
+    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Communes: the host names of the Sites in the database (with their aliases) are
+# allowed too, so a commune added with `congxa commune add` is served at once;
+# CONGXA_ALLOWED_HOSTS adds to them. Held per process, reloaded when a commune
+# changes (congxa/portal/hosts.py); an unknown host is still a 400.
+from congxa.portal.hosts import AllowedHosts  # noqa: E402
+
+ALLOWED_HOSTS = AllowedHosts(ALLOWED_HOSTS)
 
 INSTALLED_APPS = [
     "congxa.portal",
@@ -126,6 +128,7 @@ INSTALLED_APPS = [
     "congxa.procedures",
     "congxa.search",
     "congxa.syndication",
+    "congxa.province",
     "congxa.demo",
     # Before wagtail: overrides wagtailcore/shared/richtext.html to sanitise.
     "congxa.editorial",
@@ -169,6 +172,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous visitors; it sits before sessions so a hit
     # touches neither the session store nor the database.
+    # Aliases and former hosts redirect; a disabled commune answers 503.
+    "congxa.portal.hosts.CommuneHostMiddleware",
     "congxa.portal.cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

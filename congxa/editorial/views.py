@@ -52,14 +52,14 @@ def board_index(request):
 
 def board(request, site_id: int):
     site = _administered_site(request, site_id)
-    form = MemberAddForm(request.POST or None)
+    form = MemberAddForm(request.POST or None, site=site, actor=request.user)
     if request.method == "POST" and form.is_valid():
         User = get_user_model()
         data = form.cleaned_data
-        user = User.objects.filter(username=data["username"]).first()
+        user = form.user
         if user is None:
             password = secrets.token_urlsafe(12)
-            first_name, _space, last_name = data["full_name"].rpartition(" ")
+            first_name, last_name = services.name_parts(data["full_name"])
             user = User.objects.create_user(
                 username=data["username"],
                 email=data["email"],

@@ -14,3 +14,6 @@ class PortalConfig(AppConfig):
         register()
         visibility.install()
         invalidation.connect()
+        from . import hosts
+
+        hosts.connect()

@@ -37,10 +37,11 @@ def test_production_without_a_secret_key_refuses_to_start(tmp_path):
     assert "CONGXA_SECRET_KEY" in result.stderr
 
 
-def test_production_without_allowed_hosts_refuses_to_start(tmp_path):
+def test_production_without_allowed_hosts_serves_the_communes_hosts(tmp_path):
+    # The communes' host names come from the database (congxa/portal/hosts.py),
+    # so CONGXA_ALLOWED_HOSTS may be left unset.
     result = run(["check"], {"CONGXA_SECRET_KEY": "k" * 50}, tmp_path)
-    assert result.returncode != 0
-    assert "CONGXA_ALLOWED_HOSTS" in result.stderr
+    assert result.returncode == 0, result.stderr
 
 
 def test_unwritable_data_directory_is_reported(tmp_path):
@@ -92,11 +93,10 @@ def test_cache_url_other_than_redis_is_refused(tmp_path):
     assert "CACHE_URL" in result.stderr
 
 
-def test_both_missing_variables_are_named_at_once(tmp_path):
+def test_a_missing_key_is_named_by_check_deploy(tmp_path):
     result = run(["check", "--deploy"], {}, tmp_path)
     assert result.returncode != 0
     assert "CONGXA_SECRET_KEY" in result.stderr
-    assert "CONGXA_ALLOWED_HOSTS" in result.stderr
 
 
 def test_production_commands_never_write_a_key(tmp_path):

@@ -166,6 +166,9 @@ MIDDLEWARE = [
     "congxa.portal.middleware.SecurityHeadersMiddleware",
     # Database, object storage or disk down: a Vietnamese 503, never a traceback.
     "congxa.portal.degraded.ServiceUnavailableMiddleware",
+
+    # A Vietnamese page for the errors sent without a body (a 405 above all).
+    "congxa.portal.middleware.EmptyErrorPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized body from its Content-Length, before reading it.
     "congxa.editorial.middleware.RequestSizeLimitMiddleware",
@@ -188,6 +191,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a login refused for its delay into a 429 page.
+    "congxa.accounts.middleware.LoginThrottleMiddleware",
     # Last: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -312,8 +317,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("CONGXA_LOGIN_FAILURE_LIMIT", 5)
-# Two separate counters: one per user name, one per address.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked per (user name, address) pair: failures from five addresses never lock
+# the real official out of theirs. Across addresses, a growing delay instead
+# (congxa/accounts/lockout.py); an address that has not failed is never slowed.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+CONGXA_LOGIN_FREE_FAILURES = env_int("CONGXA_LOGIN_FREE_FAILURES", 2)
+CONGXA_LOGIN_MAX_DELAY_SECONDS = env_int("CONGXA_LOGIN_MAX_DELAY_SECONDS", 60)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("CONGXA_LOCKOUT_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
@@ -410,6 +419,8 @@ if HTTPS:
     # The health check is probed over plain HTTP from inside the deployment.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_TRUSTED_ORIGINS = env_list("CONGXA_CSRF_TRUSTED_ORIGINS")
+# A form sent without its token gets the site's Vietnamese page, not Django's.
+CSRF_FAILURE_VIEW = "congxa.portal.views.csrf_failure"
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử xã"
 WAGTAILADMIN_BASE_URL = env_str("CONGXA_BASE_URL", "http://127.0.0.1:8000")
@@ -427,6 +438,13 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Throttled per address and per e-mail, mailed after the response through the
+# outbox (congxa/accounts/password_reset.py; `send_outbox` on a timer retries).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = (
+    "congxa.accounts.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+)
+CONGXA_PASSWORD_RESET_PER_ADDRESS = env_int("CONGXA_PASSWORD_RESET_PER_ADDRESS", 5)
+CONGXA_PASSWORD_RESET_PER_EMAIL = env_int("CONGXA_PASSWORD_RESET_PER_EMAIL", 3)
 
 EMAIL_BACKEND = env_str(
     "CONGXA_EMAIL_BACKEND",
@@ -438,10 +456,37 @@ EMAIL_HOST = env_str("CONGXA_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("CONGXA_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("CONGXA_FROM_EMAIL", "congxa@localhost")
 
+# Logs: real errors in full, requests refused on purpose in one line each.
+# A scanner's bad Host headers and path tricks (Django's `django.security.*`
+# loggers, which attach a traceback) and every 4xx of `django.request` are
+# written without traceback; 5xx keep theirs. django-axes' own lines repeat
+# what the audit log and `django.request` already say.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "one_line": {
+            "()": "congxa.portal.logs.OneLineFormatter",
+            "format": "%(levelname)s %(name)s: %(message)s",
+        },
+    },
+    "filters": {"refused": {"()": "congxa.portal.logs.RefusedRequestFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "refused": {
+            "class": "logging.StreamHandler",
+            "formatter": "one_line",
+        },
+    },
+    "loggers": {
+        "django.security": {"handlers": ["refused"], "propagate": False},
+        "django.request": {
+            "handlers": ["console"],
+            "filters": ["refused"],
+            "propagate": False,
+        },
+        "axes": {"level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env_str("CONGXA_LOG_LEVEL", "WARNING")},
 }
 

@@ -539,3 +539,31 @@ class LegalDocumentAttachment(Orderable):
                     "hoặc Excel (XLS, XLSX)."
                 }
             )
+
+
+class PublicCollection(models.Model):
+    """A collection whose files are public on purpose, linked from a page or not
+    (forms to download, a logo kit): every other file is served only while a
+    live, public page refers to it (`congxa.documents.access`)."""
+
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.CharField(
+        _("why it is public"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Blank forms citizens download”."),
+    )
+
+    panels = [FieldPanel("collection"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("public collection")
+        verbose_name_plural = _("public collections")
+
+    def __str__(self):
+        return str(self.collection)

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "congxa.editorial",
     "congxa.accounts",
     "congxa.operations",
+    "congxa.legacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

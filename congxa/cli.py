@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> None:
         # The demo runs on this machine only: its own key, local host names.
         prepare_data_dir()
         os.environ.setdefault("CONGXA_ALLOWED_HOSTS", DEMO_HOSTS)
-    elif verb in {"migrate", "serve", "seed_demo"}:
+    elif verb in {"migrate", "serve", "seed_demo", "import_site"}:
         prepare_data_dir()
 
     from django.core.exceptions import ImproperlyConfigured

@@ -92,6 +92,17 @@ class ArticlePage(Page):
         default=False,
         help_text=_("Shown at the top of the home page."),
     )
+    view_count = models.PositiveIntegerField(
+        _("view count"),
+        null=True,
+        blank=True,
+        help_text=_("Views counted by the old portal, kept when it was imported."),
+    )
+    # Where an imported article came from: re-running an import finds it here.
+    source_url = models.CharField(
+        _("source URL"), max_length=1000, blank=True, db_index=True, editable=False
+    )
+    source_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -99,7 +110,12 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("signature"),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("featured_image"), FieldPanel("featured")],
+            [
+                FieldPanel("date"),
+                FieldPanel("featured_image"),
+                FieldPanel("featured"),
+                FieldPanel("view_count"),
+            ],
             heading=_("Publication"),
         ),
     ]

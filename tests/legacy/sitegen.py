@@ -525,5 +525,95 @@ def generated_page(number: int, rng: random.Random) -> tuple[str, bytes]:
     return FAMILIES[family_index], encode_page(html, variant)
 
 
+
+MIRROR_DIR = Path(__file__).resolve().parent / "mirror"
+MIRROR_BASE = "http://legacy.example"
+# A minimal valid PDF: the attachment of the notice.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
+    b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def small_jpeg(seed: int) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)  # noqa: S311 (pictures, not secrets)
+    image = Image.new("RGB", (320, 200), (rng.randint(60, 200), rng.randint(120, 220), 230))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 120, 320, 200], fill=(40, rng.randint(100, 180), 60))
+    draw.ellipse([rng.randint(10, 250), 20, rng.randint(10, 250) + 50, 70], fill=(250, 220, 120))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()
+
+
+LIST_PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>Tin tức - Sự kiện - Cổng thông tin điện tử xã Vĩnh Thủy</title>
+<meta name="generator" content="NukeViet v4.5"></head><body>{header}
+<div class="news_column"><h2>Tin tức - Sự kiện</h2><ul class="list-news">{items}</ul>
+<div class="pagination"><a href="/news/page-2">2</a></div></div>{footer}</body></html>"""
+
+
+def build_mirror(target: Path = MIRROR_DIR) -> list[str]:
+    """A saved NukeViet commune site, as `wget --mirror` leaves it."""
+    folders = {"Thông báo": "thong-bao"}
+    paths = []
+    for number, story in enumerate(STORIES[:6]):
+        slug = f"bai-viet-{number + 1}"
+        folder = folders.get(story.section, "news")
+        variant = Variant(
+            date_style=number, caption_style=("figure", "table", "next")[number % 3],
+            byline=("plain", "label", "right", "source")[number % 4],
+            decomposed=number == 4, related=True,
+        )  # fmt: skip
+        html = render("nukeviet", story, variant, slug)
+        page = target / folder / f"{slug}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_bytes(encode_page(html, variant))
+        paths.append(f"/{folder}/{slug}.html")
+        for index in range(len(story.captions)):
+            image = target / "uploads" / "news" / f"{slug}-{index}.jpg"
+            image.parent.mkdir(parents=True, exist_ok=True)
+            # Two articles share a picture: it is stored once.
+            image.write_bytes(small_jpeg(0 if number in {1, 3} and index == 0 else number * 10 + index))
+        if story.attachment:
+            attachment = target / "uploads" / "files" / story.attachment
+            attachment.parent.mkdir(parents=True, exist_ok=True)
+            attachment.write_bytes(PDF_BYTES)
+    items = "".join(
+        f'<li><a href="{path}">{escape(STORIES[n].title)}</a> ({STORIES[n].date:%d/%m/%Y})</li>'
+        for n, path in enumerate(paths)
+    )
+    (target / "news" / "index.html").write_text(
+        LIST_PAGE.format(header=_header(Variant(), SITE), items=items, footer=FOOTER),
+        encoding="utf-8",
+    )
+    (target / "robots.txt").write_text(
+        f"User-agent: *\nDisallow: /admin/\nDisallow: /private/\nSitemap: {MIRROR_BASE}/sitemap.xml\n",
+        encoding="utf-8",
+    )
+    urls = "".join(f"<url><loc>{MIRROR_BASE}{p}</loc></url>" for p in paths)
+    (target / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n',
+        encoding="utf-8",
+    )
+    items_rss = "".join(
+        f"<item><title>{escape(STORIES[n].title)}</title><link>{MIRROR_BASE}{p}</link></item>"
+        for n, p in enumerate(paths)
+    )
+    (target / "rss.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        f"<title>Xã Vĩnh Thủy</title>{items_rss}</channel></rss>\n",
+        encoding="utf-8",
+    )
+    return paths
+
+
 if __name__ == "__main__":
     build_corpus()
+    build_mirror()

@@ -80,7 +80,9 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> str:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", "replace")
     else:
-        text = _decode_declared(data, _codec(http_charset) or _codec(declared_charset(data)))
+        text = _decode_declared(
+            data, _codec(http_charset) or _codec(declared_charset(data))
+        )
     return unicodedata.normalize("NFC", text.replace("\x00", ""))
 
 

@@ -101,7 +101,9 @@ LEAD_CLASS = re.compile(
     r"description|\bintro\b|excerpt|teaser|abstract|news-desc|chapeau",
     re.IGNORECASE,
 )
-TITLE_CLASS = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading", re.IGNORECASE)
+TITLE_CLASS = re.compile(
+    r"title|tieude|tieu-de|tieu_de|headline|heading", re.IGNORECASE
+)
 NOT_TITLE_CLASS = re.compile(
     r"site|logo|brand|widget|block-title|module|box|portlet-title|panel-title|menu|"
     r"cat|section|sidebar|related|other|footer|header-top|slogan|chuyenmuc|danhmuc",
@@ -124,9 +126,7 @@ CAPTION_CLASS = re.compile(
 SIGNATURE_CLASS = re.compile(
     r"author|tacgia|tac-gia|signature|butdanh|nguon|source|byline", re.IGNORECASE
 )
-ATTACHMENT_CLASS = re.compile(
-    r"attach|dinhkem|dinh-kem|download|file", re.IGNORECASE
-)
+ATTACHMENT_CLASS = re.compile(r"attach|dinhkem|dinh-kem|download|file", re.IGNORECASE)
 GENERIC_TITLES = re.compile(
     r"^\s*(?:xem\s+)?chi\s+tiết(?:\s+(?:bài\s+viết|tin(?:\s+tức|\s+bài)?|bản\s+tin|"
     r"thông\s+báo|văn\s+bản))?\s*$|^\s*(?:trang\s+chủ|tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|"
@@ -229,8 +229,10 @@ def is_furniture_class(value: str) -> bool:
 
 def _is_hidden(el) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style or (
-        el.get("hidden") is not None
+    return (
+        "display:none" in style
+        or "visibility:hidden" in style
+        or (el.get("hidden") is not None)
     )
 
 
@@ -320,9 +322,7 @@ def _remove_keep_tail(el) -> None:
 
 def _meta(doc, *names: str) -> str:
     for name in names:
-        for el in doc.xpath(
-            "//meta[@property=$n or @name=$n or @itemprop=$n]", n=name
-        ):
+        for el in doc.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]", n=name):
             content = clean_text(el.get("content"))
             if content:
                 return content
@@ -415,7 +415,11 @@ class _Page:
     def _best_text_container(self):
         scores: dict = {}
         for el in self.body_el.iter():
-            if not isinstance(el.tag, str) or el.tag in HEADINGS or el.tag in {"a", "li"}:
+            if (
+                not isinstance(el.tag, str)
+                or el.tag in HEADINGS
+                or el.tag in {"a", "li"}
+            ):
                 continue
             own = _own_text(el)
             if len(own) < 25:
@@ -455,7 +459,8 @@ class _Page:
             if not isinstance(el.tag, str) or el in profile_hits:
                 continue
             if el.tag in HEADINGS or (
-                TITLE_CLASS.search(_classes(el)) and not NOT_TITLE_CLASS.search(_classes(el))
+                TITLE_CLASS.search(_classes(el))
+                and not NOT_TITLE_CLASS.search(_classes(el))
             ):
                 candidates.append(el)
         for el in candidates:
@@ -464,8 +469,12 @@ class _Page:
                 continue
             if RELATED_HEADING.search(text):
                 continue
-            if el.tag not in HEADINGS and len(el) and any(
-                child.tag in BLOCK_TAGS for child in el.iter() if child is not el
+            if (
+                el.tag not in HEADINGS
+                and len(el)
+                and any(
+                    child.tag in BLOCK_TAGS for child in el.iter() if child is not el
+                )
             ):
                 if el not in profile_hits:
                     continue
@@ -505,7 +514,7 @@ class _Page:
         parts = [p for p in parts if not _is_generic_title(p, self.site_name)]
         return clean_text(max(parts, key=len)) if parts else ""
 
-    # -- date ---------------------------------------------------------------------------
+    # -- date ------------------------------------------------------------------
 
     def find_date(self, title_el, body) -> tuple[datetime | None, bool]:
         anchor = title_el if title_el is not None else body
@@ -536,7 +545,8 @@ class _Page:
             if any(hit is el or _contains(hit, el) for hit in profile_hits):
                 score += 20
             if DATE_CLASS.search(_classes(el)) or (
-                el.getparent() is not None and DATE_CLASS.search(_classes(el.getparent()))
+                el.getparent() is not None
+                and DATE_CLASS.search(_classes(el.getparent()))
             ):
                 score += 2
             if DATE_LABEL.search(text):
@@ -547,7 +557,10 @@ class _Page:
                 score -= 10
             if body is not None and _contains(body, el):
                 score -= 8 if len(text) > 60 else 1
-            if self.furniture_ancestor(el, unless_contains=(title_el, body)) is not None:
+            if (
+                self.furniture_ancestor(el, unless_contains=(title_el, body))
+                is not None
+            ):
                 score -= 10
             if container is not None and not _contains(container, el):
                 score -= 3
@@ -594,7 +607,8 @@ class _Page:
                     continue
                 if self.furniture_ancestor(el, unless_contains=(title_el, body)):
                     if el.getparent() is not None and any(
-                        RELATED_HEADING.search(text_of(sib)) for sib in el.itersiblings(preceding=True)
+                        RELATED_HEADING.search(text_of(sib))
+                        for sib in el.itersiblings(preceding=True)
                     ):
                         continue
                 if any(
@@ -615,7 +629,11 @@ class _Page:
                 el
                 for el in self.body_el.iter()
                 if isinstance(el.tag, str)
-                and re.search(r"breadcrumb|duongdan|duong-dan|navpath|sitemapdirectional", _classes(el), re.I)
+                and re.search(
+                    r"breadcrumb|duongdan|duong-dan|navpath|sitemapdirectional",
+                    _classes(el),
+                    re.I,
+                )
             ][:1]
         for el in hits:
             items = [text_of(a) for a in el.iter("a", "li", "span") if text_of(a)]
@@ -644,9 +662,7 @@ def _contains(ancestor, el) -> bool:
 def _last_index(page: _Page, el) -> int:
     if el is None:
         return 0
-    last = el
-    for last in el.iter():
-        pass
+    *_, last = el.iter()
     return page.order.get(last, 0)
 
 
@@ -754,7 +770,9 @@ class _Flattener:
                     self.walk(el, el)
                     return
                 self.blocks.append(
-                    Block(kind="heading", text=text, html=_escape(text), level=int(tag[1]))
+                    Block(
+                        kind="heading", text=text, html=_escape(text), level=int(tag[1])
+                    )
                 )
             return
         if tag == "figure":
@@ -825,11 +843,17 @@ class _Flattener:
             ):
                 return False  # a layout table: read its cells as blocks
         for row in rows:
-            cells = [text_of(c) for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
+            cells = [
+                text_of(c)
+                for c in row
+                if isinstance(c.tag, str) and c.tag in {"td", "th"}
+            ]
             cells = [c for c in cells if c]
             if cells:
                 text = " | ".join(cells)
-                self.blocks.append(Block(kind="paragraph", text=text, html=_escape(text)))
+                self.blocks.append(
+                    Block(kind="paragraph", text=text, html=_escape(text))
+                )
         return True
 
     def flush(self, run: list, container) -> None:
@@ -880,8 +904,10 @@ class _Flattener:
                     kind="paragraph",
                     text=text,
                     html=SPACES.sub(" ", html).strip(),
-                    bold=bold_chars >= length * 0.9 or _styled_container(container, {"b", "strong"}),
-                    italic=italic_chars >= length * 0.9 or _styled_container(container, {"i", "em"}),
+                    bold=bold_chars >= length * 0.9
+                    or _styled_container(container, {"b", "strong"}),
+                    italic=italic_chars >= length * 0.9
+                    or _styled_container(container, {"i", "em"}),
                     align=_alignment(container),
                     css=_classes(container),
                 )
@@ -927,7 +953,9 @@ def _styled_length(el, tags: set[str]) -> int:
         "i" in tags and "font-style:italic" in style
     ):
         return len(text_of(el).replace(" ", ""))
-    return sum(_styled_length(child, tags) for child in el if isinstance(child.tag, str))
+    return sum(
+        _styled_length(child, tags) for child in el if isinstance(child.tag, str)
+    )
 
 
 def _alignment(el) -> str:
@@ -953,9 +981,7 @@ def _alignment(el) -> str:
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _inline_html(el, wrap: bool = True) -> tuple[str, str]:
@@ -1025,7 +1051,9 @@ def _is_caption(block: Block) -> bool:
         return True
     if block.italic or block.align == "center":
         return True
-    return bool(re.match(r"^\(?\s*(?:ảnh|hình|photo)\s*(?:\d+)?\s*[:：)]", block.text, re.I))
+    return bool(
+        re.match(r"^\(?\s*(?:ảnh|hình|photo)\s*(?:\d+)?\s*[:：)]", block.text, re.I)
+    )
 
 
 def _attach_captions(blocks: list[Block]) -> list[Block]:
@@ -1050,7 +1078,9 @@ def _attach_captions(blocks: list[Block]) -> list[Block]:
 def _strip_label(text: str) -> tuple[str, str]:
     match = SIGNATURE_LABEL.match(text)
     if match:
-        return clean_text(match["label"]).lower(), clean_text(match["value"]).strip(" .")
+        return clean_text(match["label"]).lower(), clean_text(match["value"]).strip(
+            " ."
+        )
     return "", clean_text(text)
 
 
@@ -1078,7 +1108,9 @@ def _furniture_line(text: str) -> bool:
 # --- entry point ---------------------------------------------------------------------
 
 
-def extract_article(html: str, url: str = "", profile: Profile | None = None) -> Article:
+def extract_article(
+    html: str, url: str = "", profile: Profile | None = None
+) -> Article:
     """Read one article page. Raises NoArticle when the page holds no article."""
     chosen = profile or detect_profile(html)
     page = _Page(html, url, chosen)
@@ -1125,13 +1157,24 @@ def extract_article(html: str, url: str = "", profile: Profile | None = None) ->
         b
         for b in blocks
         if b.kind != "paragraph"
-        or not (_furniture_line(b.text) or _is_date_line(b.text) or _fold(b.text) == _fold(title))
+        or not (
+            _furniture_line(b.text)
+            or _is_date_line(b.text)
+            or _fold(b.text) == _fold(title)
+        )
     ]
-    while blocks and blocks[0].kind == "heading" and _fold(blocks[0].text) == _fold(title):
+    while (
+        blocks and blocks[0].kind == "heading" and _fold(blocks[0].text) == _fold(title)
+    ):
         blocks.pop(0)
     if lead:
         blocks = [b for b in blocks if _fold(b.text) != _fold(lead)]
-    elif blocks and blocks[0].kind == "paragraph" and blocks[0].bold and len(blocks[0].text) >= 50:
+    elif (
+        blocks
+        and blocks[0].kind == "paragraph"
+        and blocks[0].bold
+        and len(blocks[0].text) >= 50
+    ):
         lead = blocks.pop(0).text
 
     # The signature: the labelled lines at the end, or the short last line.
@@ -1142,10 +1185,14 @@ def extract_article(html: str, url: str = "", profile: Profile | None = None) ->
         signature = _signature_after_body(page, body, title_el)
     article.signature = signature or source
 
-    known = {b.src for b in blocks if b.kind == "image"} | {b.src for b in blocks if b.kind == "attachment"}
+    known = {b.src for b in blocks if b.kind == "image"} | {
+        b.src for b in blocks if b.kind == "attachment"
+    }
     for href, text in attachments:
         if href not in known:
-            blocks.append(Block(kind="attachment", src=href, text=text or href.rsplit("/", 1)[-1]))
+            blocks.append(
+                Block(kind="attachment", src=href, text=text or href.rsplit("/", 1)[-1])
+            )
             known.add(href)
     for block in blocks:
         if block.kind == "paragraph" or block.kind == "list":
@@ -1261,7 +1308,11 @@ def _remove_furniture(page: _Page, profile: Profile, body, title_el) -> None:
     for el in body.iter():
         if el is body or not isinstance(el.tag, str):
             continue
-        if _is_hidden(el) or el.tag in _FURNITURE_TAGS or is_furniture_class(_classes(el)):
+        if (
+            _is_hidden(el)
+            or el.tag in _FURNITURE_TAGS
+            or is_furniture_class(_classes(el))
+        ):
             doomed.append(el)
     for el in doomed:
         if el is not body and el.getparent() is not None and not _contains(el, body):
@@ -1275,7 +1326,16 @@ def _remove_furniture(page: _Page, profile: Profile, body, title_el) -> None:
         text = text_of(el)
         if len(text) > 60 or not RELATED_HEADING.search(text):
             continue
-        if el.tag not in HEADINGS | {"p", "div", "strong", "b", "span", "td", "li", "font"}:
+        if el.tag not in HEADINGS | {
+            "p",
+            "div",
+            "strong",
+            "b",
+            "span",
+            "td",
+            "li",
+            "font",
+        }:
             continue
         node = el
         while node.getparent() is not None and node.getparent() is not body:
@@ -1284,7 +1344,11 @@ def _remove_furniture(page: _Page, profile: Profile, body, title_el) -> None:
             continue
         for sibling in list(node.itersiblings()):
             body.remove(sibling)
-        if text_of(node) == text or _link_density(node) > 0.3 or len(text_of(node)) < 400:
+        if (
+            text_of(node) == text
+            or _link_density(node) > 0.3
+            or len(text_of(node)) < 400
+        ):
             body.remove(node)
         break
 
@@ -1308,7 +1372,14 @@ def _signature_from_tail(blocks: list[Block]) -> tuple[str, str, list[Block]]:
             signature = signature or value
         blocks = blocks[:index] + blocks[index + 1 :]
     if not signature and not source:
-        last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kind != "attachment"), None)
+        last = next(
+            (
+                i
+                for i in range(len(blocks) - 1, -1, -1)
+                if blocks[i].kind != "attachment"
+            ),
+            None,
+        )
         if last is not None and last > 0 and _looks_like_signature(blocks[last]):
             signature = blocks[last].text
             blocks = blocks[:last] + blocks[last + 1 :]

@@ -155,7 +155,9 @@ class PoliteFetcher:
                 url=current,
                 status=response.status_code,
                 content=content,
-                content_type=response.headers.get("Content-Type", "").split(";")[0].strip(),
+                content_type=response.headers.get("Content-Type", "")
+                .split(";")[0]
+                .strip(),
                 charset=_charset(response.headers.get("Content-Type", "")),
             )
         raise FetchError("redirect_loop", url, " -> ".join(seen))

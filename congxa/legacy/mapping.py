@@ -68,7 +68,9 @@ class SectionMapping:
 
     @property
     def sections(self) -> set[str]:
-        return {rule.section for rule in self.rules} | ({self.default} if self.default else set())
+        return {rule.section for rule in self.rules} | (
+            {self.default} if self.default else set()
+        )
 
 
 def parse_option(value: str) -> Rule:
@@ -108,7 +110,10 @@ def _from_csv(text: str, path: Path) -> SectionMapping:
     for number, row in enumerate(reader, start=1):
         if not row or not "".join(row).strip():
             continue
-        if number == 1 and [c.strip().lower() for c in row[:2]] == ["pattern", "section"]:
+        if number == 1 and [c.strip().lower() for c in row[:2]] == [
+            "pattern",
+            "section",
+        ]:
             continue
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise MappingError("bad_rule", f"{path}: {number}")

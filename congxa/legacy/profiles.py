@@ -15,8 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from lxml.cssselect import CSSSelector
-from lxml.cssselect import SelectorError
+from lxml.cssselect import CSSSelector, SelectorError
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
 FIELDS = (
@@ -62,7 +61,8 @@ def _compile(name: str, data: dict) -> Profile:
         raise ProfileError(f"{name}: thiếu khóa 'name'")
     try:
         fingerprints = tuple(
-            re.compile(pattern, re.IGNORECASE) for pattern in data.get("fingerprints", [])
+            re.compile(pattern, re.IGNORECASE)
+            for pattern in data.get("fingerprints", [])
         )
     except re.error as exc:
         raise ProfileError(f"{name}: biểu thức dấu hiệu không hợp lệ ({exc})") from exc
@@ -74,10 +74,14 @@ def _compile(name: str, data: dict) -> Profile:
         try:
             selectors[part] = tuple(CSSSelector(value) for value in values)
         except SelectorError as exc:
-            raise ProfileError(f"{name}: bộ chọn CSS không hợp lệ ở '{part}' ({exc})") from exc
+            raise ProfileError(
+                f"{name}: bộ chọn CSS không hợp lệ ở '{part}' ({exc})"
+            ) from exc
     unknown = set(data) - {*FIELDS, "name", "label", "fingerprints"}
     if unknown:
-        raise ProfileError(f"{name}: khóa không được hỗ trợ: {', '.join(sorted(unknown))}")
+        raise ProfileError(
+            f"{name}: khóa không được hỗ trợ: {', '.join(sorted(unknown))}"
+        )
     return Profile(
         name=str(data["name"]),
         label=str(data.get("label") or data["name"]),
@@ -96,9 +100,7 @@ def load_profile_file(path: Path) -> Profile:
 
 @cache
 def builtin_profiles() -> tuple[Profile, ...]:
-    return tuple(
-        load_profile_file(path) for path in sorted(PROFILE_DIR.glob("*.yaml"))
-    )
+    return tuple(load_profile_file(path) for path in sorted(PROFILE_DIR.glob("*.yaml")))
 
 
 def profile_named(name_or_path: str) -> Profile:
@@ -115,7 +117,9 @@ def profile_named(name_or_path: str) -> Profile:
     raise ProfileError(f"không có hồ sơ nền tảng '{name_or_path}' (có: {names})")
 
 
-def detect_profile(raw_html: str, profiles: tuple[Profile, ...] | None = None) -> Profile:
+def detect_profile(
+    raw_html: str, profiles: tuple[Profile, ...] | None = None
+) -> Profile:
     """The profile whose fingerprints the page matches most; generic if none."""
     best, best_score = GENERIC, 0
     for profile in profiles or builtin_profiles():

@@ -10,13 +10,19 @@ def _clock(seconds: float) -> str:
     seconds = int(max(0, seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+    return (
+        f"{hours}:{minutes:02d}:{seconds:02d}"
+        if hours
+        else f"{minutes:02d}:{seconds:02d}"
+    )
 
 
 class Progress:
     """Redraws one line on a terminal; prints a line every `every` pages otherwise."""
 
-    def __init__(self, stream: TextIO, total: int | None, *, label: str, every: int = 100):
+    def __init__(
+        self, stream: TextIO, total: int | None, *, label: str, every: int = 100
+    ):
         self.stream = stream
         self.total = total
         self.label = label

@@ -23,33 +23,54 @@ STATUS_LABELS = {
     Status.FAILED: gettext_lazy("failed"),
 }
 REASONS = {
-    "no_article": gettext_lazy("No article on this page (a list, a search page or an empty page)."),
+    "no_article": gettext_lazy(
+        "No article on this page (a list, a search page or an empty page)."
+    ),
     "no_title": gettext_lazy("No headline found on this page."),
-    "not_html": gettext_lazy("The file is not a web page (binary content with an .html name)."),
+    "not_html": gettext_lazy(
+        "The file is not a web page (binary content with an .html name)."
+    ),
     "too_large": gettext_lazy("The page is too large to import."),
     "unreadable": gettext_lazy("The file could not be read."),
     "missing": gettext_lazy("The file or folder does not exist."),
-    "http_error": gettext_lazy("The old site answered with an error (HTTP %(detail)s)."),
+    "http_error": gettext_lazy(
+        "The old site answered with an error (HTTP %(detail)s)."
+    ),
     "timeout": gettext_lazy("The old site did not answer in time, even after retries."),
     "connection": gettext_lazy("Could not connect to the old site."),
     "redirect_loop": gettext_lazy("The address redirects in a loop or too many times."),
-    "robots": gettext_lazy("The old site's robots.txt does not allow fetching this address."),
-    "host_not_allowed": gettext_lazy("The address is on another site (%(detail)s): only the hosts of the sources given are fetched."),
+    "robots": gettext_lazy(
+        "The old site's robots.txt does not allow fetching this address."
+    ),
+    "host_not_allowed": gettext_lazy(
+        "The address is on another site (%(detail)s): "
+        "only the hosts of the sources given are fetched."
+    ),
     "bad_url": gettext_lazy("Not a web address."),
     "not_xml": gettext_lazy("The sitemap or feed is not valid XML."),
-    "unknown_xml": gettext_lazy("The XML file is neither a sitemap, a feed nor a WordPress export."),
+    "unknown_xml": gettext_lazy(
+        "The XML file is neither a sitemap, a feed nor a WordPress export."
+    ),
     "internal": gettext_lazy("Unexpected error while saving: %(detail)s"),
 }
 WARNINGS = {
     "no_date_file": gettext_lazy("No date found, used the file's date."),
     "no_date_now": gettext_lazy("No date found, used today's date."),
     "no_title": gettext_lazy("No headline found."),
-    "image_invalid": gettext_lazy("A picture is not an image and was left out: %(detail)s"),
-    "asset_missing": gettext_lazy("A picture or file is missing from the saved folder: %(detail)s"),
-    "asset_host": gettext_lazy("A picture or file is on another site and was not fetched: %(detail)s"),
+    "image_invalid": gettext_lazy(
+        "A picture is not an image and was left out: %(detail)s"
+    ),
+    "asset_missing": gettext_lazy(
+        "A picture or file is missing from the saved folder: %(detail)s"
+    ),
+    "asset_host": gettext_lazy(
+        "A picture or file is on another site and was not fetched: %(detail)s"
+    ),
     "asset_fetch": gettext_lazy("A picture or file could not be fetched: %(detail)s"),
     "asset_too_large": gettext_lazy("A picture or file is too large: %(detail)s"),
-    "attachment_invalid": gettext_lazy("An attached file is not a document and was left out: %(detail)s"),
+    "attachment_invalid": gettext_lazy(
+        "An attached file is not a document and was left out: %(detail)s"
+    ),
 }
 
 

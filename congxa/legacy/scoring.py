@@ -57,7 +57,8 @@ def field_results(got: Extracted, want: dict) -> dict[str, bool]:
         "paragraphs": len(got.paragraphs) == want["paragraphs"],
         "signature": _norm(got.signature) == _norm(want["signature"]),
         "view_count": got.view_count == want["view_count"],
-        "captions": [_norm(c) for c in got.captions] == [_norm(c) for c in want["captions"]],
+        "captions": [_norm(c) for c in got.captions]
+        == [_norm(c) for c in want["captions"]],
         "no_furniture": not any(_norm(s) in body for s in want["furniture"]),
     }
 
@@ -81,7 +82,11 @@ def from_trafilatura(html: str, url: str = "") -> Extracted:
     from lxml import etree
 
     xml = trafilatura.extract(
-        html, url=url or None, output_format="xml", include_images=True, with_metadata=True
+        html,
+        url=url or None,
+        output_format="xml",
+        include_images=True,
+        with_metadata=True,
     )
     if not xml:
         return Extracted()

@@ -54,7 +54,13 @@ class Status:
     FAILED = "failed"
 
 
-STATUSES = (Status.IMPORTED, Status.UPDATED, Status.UNCHANGED, Status.SKIPPED, Status.FAILED)
+STATUSES = (
+    Status.IMPORTED,
+    Status.UPDATED,
+    Status.UNCHANGED,
+    Status.SKIPPED,
+    Status.FAILED,
+)
 
 
 class PageFailed(Exception):
@@ -157,7 +163,9 @@ def _file_name(url: str, default: str) -> str:
     return name[-90:]
 
 
-def image_from_bytes(data: bytes, *, url: str, title: str, alt: str, collection: Collection):
+def image_from_bytes(
+    data: bytes, *, url: str, title: str, alt: str, collection: Collection
+):
     """The commune's picture with these bytes: found by content hash, or created."""
     Image = get_image_model()
     digest = _sha1(data)
@@ -180,7 +188,14 @@ def image_from_bytes(data: bytes, *, url: str, title: str, alt: str, collection:
     return image, True
 
 
-_DOCUMENT_MAGIC = (b"%PDF", b"\xd0\xcf\x11\xe0", b"PK\x03\x04", b"{\\rtf", b"Rar!", b"7z\xbc\xaf")
+_DOCUMENT_MAGIC = (
+    b"%PDF",
+    b"\xd0\xcf\x11\xe0",
+    b"PK\x03\x04",
+    b"{\\rtf",
+    b"Rar!",
+    b"7z\xbc\xaf",
+)
 
 
 def document_from_bytes(data: bytes, *, url: str, title: str, collection: Collection):
@@ -191,7 +206,9 @@ def document_from_bytes(data: bytes, *, url: str, title: str, collection: Collec
         return existing, False
     if not data.startswith(_DOCUMENT_MAGIC):
         raise PageFailed("attachment_invalid", url)
-    document = Document(title=(title or _file_name(url, "tep"))[:255], collection=collection)
+    document = Document(
+        title=(title or _file_name(url, "tep"))[:255], collection=collection
+    )
     document.file = ContentFile(data, name=_file_name(url, "tep"))
     document.file_hash = digest
     document.file_size = len(data)
@@ -285,7 +302,9 @@ class SiteImporter:
         content = data.decode("utf-8", "replace")
         if "<p" not in content.lower():
             content = "".join(
-                f"<p>{part.strip()}</p>" for part in re.split(r"\n\s*\n", content) if part.strip()
+                f"<p>{part.strip()}</p>"
+                for part in re.split(r"\n\s*\n", content)
+                if part.strip()
             )
         title = entry.get("title") or ""
         html = (
@@ -315,7 +334,11 @@ class SiteImporter:
 
     def section_for(self, page: SourcePage, article: Article) -> NewsIndexPage:
         mapping = self.options.mapping
-        name = mapping.section_for(page.old_path, article.breadcrumb) if mapping.rules else ""
+        name = (
+            mapping.section_for(page.old_path, article.breadcrumb)
+            if mapping.rules
+            else ""
+        )
         if not name:
             # No rule: a breadcrumb step named like a section of the site.
             for step in reversed(article.breadcrumb):
@@ -330,13 +353,17 @@ class SiteImporter:
         try:
             article = self.read(page)
         except PageFailed as exc:
-            outcome.status = Status.SKIPPED if exc.code == "no_article" else Status.FAILED
+            outcome.status = (
+                Status.SKIPPED if exc.code == "no_article" else Status.FAILED
+            )
             outcome.reason, outcome.detail = exc.code, exc.detail
             return outcome
         outcome.title = article.title
         outcome.paragraphs = len(article.paragraphs)
         outcome.images = len(article.images)
-        outcome.warnings = [(code, "") for code in article.warnings if code != "no_date"]
+        outcome.warnings = [
+            (code, "") for code in article.warnings if code != "no_date"
+        ]
         if not article.title:
             outcome.reason = "no_title"
             return outcome
@@ -345,17 +372,25 @@ class SiteImporter:
                 article.published = page.modified
                 outcome.warnings.append(("no_date_file", ""))
             else:
-                article.published = timezone.localtime().replace(tzinfo=None, microsecond=0)
+                article.published = timezone.localtime().replace(
+                    tzinfo=None, microsecond=0
+                )
                 outcome.warnings.append(("no_date_now", ""))
         outcome.date = article.published
         section = self.section_for(page, article)
         outcome.section = section.title
-        source_url = article.canonical_url if _usable_url(article.canonical_url) else page.key
+        source_url = (
+            article.canonical_url if _usable_url(article.canonical_url) else page.key
+        )
         try:
             with transaction.atomic():
                 self._write(page, article, section, source_url, outcome)
         except PageFailed as exc:
-            outcome.status, outcome.reason, outcome.detail = Status.FAILED, exc.code, exc.detail
+            outcome.status, outcome.reason, outcome.detail = (
+                Status.FAILED,
+                exc.code,
+                exc.detail,
+            )
         except Exception as exc:  # noqa: BLE001 (one bad page never stops the others)
             outcome.status, outcome.reason = Status.FAILED, "internal"
             outcome.detail = f"{type(exc).__name__}: {exc}"[:300]
@@ -394,7 +429,9 @@ class SiteImporter:
             "source_digest": digest,
         }
         if existing is None:
-            target = ArticlePage(slug=unique_slug(section, article.title), live=False, **fields)
+            target = ArticlePage(
+                slug=unique_slug(section, article.title), live=False, **fields
+            )
             section.add_child(instance=target)
             outcome.status = Status.IMPORTED
         else:
@@ -429,7 +466,11 @@ class SiteImporter:
         Redirect.objects.update_or_create(
             site=self.options.site,
             old_path=old_path,
-            defaults={"redirect_page": target, "redirect_link": "", "is_permanent": True},
+            defaults={
+                "redirect_page": target,
+                "redirect_link": "",
+                "is_permanent": True,
+            },
         )
 
     def _body(self, page: SourcePage, article: Article, outcome: Outcome) -> list[dict]:
@@ -439,7 +480,12 @@ class SiteImporter:
             if block.kind == "attachment":
                 doc_id = self._document(page, block.src, block.text, outcome, documents)
                 if doc_id:
-                    stream.append(_paragraph(f'<p><a linktype="document" id="{doc_id}">{_escape(block.text)}</a></p>'))
+                    stream.append(
+                        _paragraph(
+                            f'<p><a linktype="document" id="{doc_id}">'
+                            f"{_escape(block.text)}</a></p>"
+                        )
+                    )
                 continue
             if block.kind == "image":
                 image = self._image(page, block, outcome)
@@ -463,20 +509,29 @@ class SiteImporter:
                 stream.append(_paragraph(f"<{tag}>{_escape(block.text)}</{tag}>"))
                 continue
             html = self._links(page, block.html, outcome, documents)
-            stream.append(_paragraph(html if block.kind == "list" else f"<p>{html}</p>"))
+            stream.append(
+                _paragraph(html if block.kind == "list" else f"<p>{html}</p>")
+            )
         return stream
 
-    def _links(self, page, html: str, outcome: Outcome, documents: dict[str, int]) -> str:
+    def _links(
+        self, page, html: str, outcome: Outcome, documents: dict[str, int]
+    ) -> str:
         def replace(match: re.Match) -> str:
             href = match.group(1).replace("&amp;", "&")
             url = _absolute(page, href)
-            if re.search(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)$", urlsplit(url).path, re.I):
+            if re.search(
+                r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)$",
+                urlsplit(url).path,
+                re.I,
+            ):
                 doc_id = self._document(page, url, "", outcome, documents)
                 if doc_id:
                     return f'<a linktype="document" id="{doc_id}">'
             parts = urlsplit(url)
             if parts.hostname == FOLDER_HOST:
-                return f'<a href="{_escape(parts.path + (("?" + parts.query) if parts.query else ""))}">'
+                query = f"?{parts.query}" if parts.query else ""
+                return f'<a href="{_escape(parts.path + query)}">'
             return f'<a href="{_escape(url)}">'
 
         return re.sub(r'<a href="([^"]*)">', replace, html)
@@ -503,7 +558,10 @@ class SiteImporter:
         try:
             data = self.assets.load(url, page)
             document, _ = document_from_bytes(
-                data, url=url, title=title or _file_name(url, "tep"), collection=self.collection
+                data,
+                url=url,
+                title=title or _file_name(url, "tep"),
+                collection=self.collection,
             )
         except PageFailed as exc:
             outcome.warnings.append((exc.code, url))
@@ -517,7 +575,12 @@ def _paragraph(html: str) -> dict:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
 
 
 def _absolute(page: SourcePage, href: str) -> str:
@@ -528,7 +591,11 @@ def _absolute(page: SourcePage, href: str) -> str:
 
 def _usable_url(url: str) -> bool:
     parts = urlsplit(url or "")
-    return parts.scheme in {"http", "https"} and bool(parts.hostname) and parts.hostname != FOLDER_HOST
+    return (
+        parts.scheme in {"http", "https"}
+        and bool(parts.hostname)
+        and parts.hostname != FOLDER_HOST
+    )
 
 
 def resolve_path(value: str) -> Path:

@@ -125,7 +125,10 @@ def urls_from_xml(data: bytes, key: str) -> tuple[str, list[str]]:
         for entry in root.iter():
             if _local(entry.tag) == "entry":
                 for child in entry:
-                    if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
+                    if (
+                        _local(child.tag) == "link"
+                        and child.get("rel", "alternate") == "alternate"
+                    ):
                         urls.append(child.get("href", "").strip())
                         break
     else:
@@ -135,7 +138,9 @@ def urls_from_xml(data: bytes, key: str) -> tuple[str, list[str]]:
 
 def _looks_xml(data: bytes) -> bool:
     head = data[:512].lstrip().lower()
-    return head.startswith(b"<?xml") or head.startswith((b"<urlset", b"<sitemapindex", b"<rss", b"<feed"))
+    return head.startswith(b"<?xml") or head.startswith(
+        (b"<urlset", b"<sitemapindex", b"<rss", b"<feed")
+    )
 
 
 def _url_page(url: str, fetcher: PoliteFetcher, preloaded=None) -> SourcePage:
@@ -182,26 +187,44 @@ def _wxr_items(path: Path) -> Iterator[SourcePage | SourceFailure]:
     """Published posts of a WordPress export, streamed item by item."""
     try:
         context = etree.iterparse(
-            str(path), events=("end",), tag="item", resolve_entities=False, no_network=True
+            str(path),
+            events=("end",),
+            tag="item",
+            resolve_entities=False,
+            no_network=True,
         )
         for _, item in context:
             entry: dict = {}
             for child in item:
-                name = f"{child.prefix}:{_local(child.tag)}" if child.prefix else _local(child.tag)
+                name = (
+                    f"{child.prefix}:{_local(child.tag)}"
+                    if child.prefix
+                    else _local(child.tag)
+                )
                 if name == "category":
                     if child.get("domain") == "category":
-                        entry.setdefault("categories", []).append((child.text or "").strip())
+                        entry.setdefault("categories", []).append(
+                            (child.text or "").strip()
+                        )
                     continue
                 entry[name] = child.text or ""
             item.clear()
             if entry.get("wp:post_type", "post") != "post":
                 continue
-            if entry.get("wp:status", "publish") not in {"publish", "private", "future"}:
+            if entry.get("wp:status", "publish") not in {
+                "publish",
+                "private",
+                "future",
+            }:
                 continue
             link = (entry.get("link") or "").strip()
             key = link or f"wxr:{path.name}:{entry.get('wp:post_id', '')}"
             parts = urlsplit(link)
-            old_path = (parts.path + (f"?{parts.query}" if parts.query else "")) if link else ""
+            old_path = (
+                (parts.path + (f"?{parts.query}" if parts.query else ""))
+                if link
+                else ""
+            )
             content = (entry.get("content:encoded") or "").encode("utf-8")
             yield SourcePage(
                 key=key,
@@ -232,7 +255,9 @@ def allowed_hosts_of(sources: list[str]) -> set[str]:
         else:
             path = Path(source)
             if path.is_file() and path.suffix.lower() == ".txt":
-                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                for line in path.read_text(
+                    encoding="utf-8", errors="replace"
+                ).splitlines():
                     if line.strip().startswith(("http://", "https://")):
                         hosts.add(host_of(line.strip()))
     return hosts
@@ -267,7 +292,7 @@ def expand_sources(
             except SourceError as exc:
                 yield SourceFailure(source, exc.code, exc.detail)
                 continue
-            # The URLs a sitemap file lists are sources given: their hosts may be fetched.
+            # A sitemap file lists sources given: their hosts may be fetched.
             fetcher.allowed_hosts.update(host_of(url) for url in urls if host_of(url))
             for url in urls:
                 if host_of(url) in fetcher.allowed_hosts:

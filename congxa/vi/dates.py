@@ -49,7 +49,9 @@ def long_date(value: date) -> str:
 # `15/03/2024 - 09:05`, `Thứ Ba, 05/08/2025`, `Cập nhật ngày 7 - 11 - 2023`,
 # `14/02/2023 10:12 PM`, `ngày 5 tháng 6 năm 2024`, `9:5` for 09:05.
 
-_WEEKDAY = r"(?:th[ứu]\s*(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s*nh[ậa]t|cn)"
+_WEEKDAY = (
+    r"(?:th[ứu]\s*(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|[2-7])|ch[ủu]\s*nh[ậa]t|cn)"
+)
 _SEP = r"\s*[/\-.–]\s*"
 _NUMERIC_DATE = re.compile(
     rf"(?<![\d/.\-])(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>\d{{4}})(?![\d/])"

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (HTML and feed samples read better on one line each)
 """Old-portal pages in the markup of each platform family, with what they contain.
 
 Used twice: `build_corpus()` wrote the checked-in corpus under `corpus/` (run
@@ -199,7 +200,9 @@ def to_1258(text: str) -> str:
     for char in unicodedata.normalize("NFC", text):
         parts = unicodedata.normalize("NFD", char)
         tones = "".join(c for c in parts if c in TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+        base = unicodedata.normalize(
+            "NFC", "".join(c for c in parts if c not in TONE_MARKS)
+        )
         out.append(base + tones)
     return "".join(out)
 
@@ -290,11 +293,11 @@ def _header(variant: Variant, site: str) -> str:
     today = variant.today
     return (
         f'<div id="header"><div class="top-bar"><span class="date-now">{weekday_name(today)}, '
-        f"ngày {today:%d/%m/%Y}</span></div><div class=\"banner\"><a href=\"/\">"
+        f'ngày {today:%d/%m/%Y}</span></div><div class="banner"><a href="/">'
         f'<img src="/images/banner.png" alt="{escape(site)}"></a><h1 class="site-name">'
-        f"{escape(site)}</h1></div><ul class=\"main-menu\"><li><a href=\"/\">Trang chủ</a>"
-        "</li><li><a href=\"/gioi-thieu\">Giới thiệu</a></li><li><a href=\"/tin-tuc\">"
-        "Tin tức - Sự kiện</a></li><li><a href=\"/thu-tuc\">Thủ tục hành chính</a></li>"
+        f'{escape(site)}</h1></div><ul class="main-menu"><li><a href="/">Trang chủ</a>'
+        '</li><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc">'
+        'Tin tức - Sự kiện</a></li><li><a href="/thu-tuc">Thủ tục hành chính</a></li>'
         "</ul></div>"
     )
 
@@ -307,7 +310,9 @@ FOOTER = (
 SITE = "Cổng thông tin điện tử xã Vĩnh Thủy"
 
 
-def _body(story: Story, variant: Variant, image_urls: list[str], attachment_url: str) -> str:
+def _body(
+    story: Story, variant: Variant, image_urls: list[str], attachment_url: str
+) -> str:
     paras = [f"<p>{escape(p)}</p>" for p in story.paragraphs]
     images = _images_html(story, variant.caption_style, image_urls)
     parts = [paras[0], *images[:1], *paras[1:-1], *images[1:], paras[-1]]
@@ -343,9 +348,13 @@ def render(family: str, story: Story, variant: Variant, slug: str) -> str:
     )
     if family == "nukeviet":
         extra = '<meta name="generator" content="NukeViet v4.5"><link rel="stylesheet" href="/themes/default/css/style.css">'
-        lead_html = f'<div class="hometext m-bottom" itemprop="description">{lead}</div>' if lead else ""
+        lead_html = (
+            f'<div class="hometext m-bottom" itemprop="description">{lead}</div>'
+            if lead
+            else ""
+        )
         page = (
-            f"<body>{header}<div class=\"breadcrumbs-wrap\"><ul class=\"breadcrumbs\"><li><a href=\"/\">Trang chủ</a></li>"
+            f'<body>{header}<div class="breadcrumbs-wrap"><ul class="breadcrumbs"><li><a href="/">Trang chủ</a></li>'
             f'<li><a href="/news/">{escape(story.section)}</a></li></ul></div>'
             '<div class="news_column panel panel-default" itemtype="http://schema.org/NewsArticle" itemscope>'
             f'<div class="panel-body"><h1 class="title margin-bottom-lg" itemprop="headline">{title}</h1>'
@@ -376,7 +385,11 @@ def render(family: str, story: Story, variant: Variant, slug: str) -> str:
         )
     elif family == "sharepoint":
         extra = '<link rel="stylesheet" href="/_layouts/15/1033/styles/Themable/corev15.css"><script>var _spPageContextInfo={webServerRelativeUrl:"/"};</script>'
-        lead_html = f'<div class="ArticleSapo"><div class="ms-rtestate-field">{lead}</div></div>' if lead else ""
+        lead_html = (
+            f'<div class="ArticleSapo"><div class="ms-rtestate-field">{lead}</div></div>'
+            if lead
+            else ""
+        )
         page = (
             f'<body><form method="post" action="./chitiet.aspx?ItemID=15" id="aspnetForm"><div id="s4-workspace"><div id="s4-bodyContainer">{header}'
             f'<div class="ms-sitemapdirectional breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tintuc">{escape(story.section)}</a></div>'
@@ -389,11 +402,15 @@ def render(family: str, story: Story, variant: Variant, slug: str) -> str:
         ).replace(f"{views:,}", f"{views:,}".replace(",", "."))
     elif family == "aspnet":
         extra = '<script src="/WebResource.axd?d=abc" type="text/javascript"></script>'
-        lead_html = f'<span id="ctl00_ContentPlaceHolder1_ctl00_lblSummary" class="tomtat"><b>{lead}</b></span>' if lead else ""
+        lead_html = (
+            f'<span id="ctl00_ContentPlaceHolder1_ctl00_lblSummary" class="tomtat"><b>{lead}</b></span>'
+            if lead
+            else ""
+        )
         page = (
             '<body><form name="aspnetForm" method="post" action="ChiTietTin.aspx?id=1093" id="aspnetForm">'
             '<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKLTM0MjUyODcxOA9kFgJmD2QWAgIDD2QWBAIBD2QWAmYPZBYC">'
-            f"{header}<table width=\"100%\"><tr><td class=\"left-col\" width=\"200\"><div class=\"box-menu\"><div class=\"title-box\">Tin mới</div>"
+            f'{header}<table width="100%"><tr><td class="left-col" width="200"><div class="box-menu"><div class="title-box">Tin mới</div>'
             f'<ul><li><a href="ChiTietTin.aspx?id=1">{escape(STORIES[0].title)}</a></li></ul></div></td><td valign="top">'
             f'<div class="duongdan"><a href="Default.aspx">Trang chủ</a> » <a href="DanhSachTin.aspx?cat=2">{escape(story.section)}</a></div>'
             f'<div class="chitiettin"><span id="ctl00_ContentPlaceHolder1_ctl00_lblTitle" class="tieude">{title}</span><br>'
@@ -407,7 +424,9 @@ def render(family: str, story: Story, variant: Variant, slug: str) -> str:
         extra = ""
         # Paragraphs separated by <br><br>, a layout of nested tables and <font>.
         body_br = body.replace("<p>", "").replace("</p>", "<br><br>\n")
-        lead_html = f'<tr><td class="sapo_detail"><b>{lead}</b></td></tr>' if lead else ""
+        lead_html = (
+            f'<tr><td class="sapo_detail"><b>{lead}</b></td></tr>' if lead else ""
+        )
         page = (
             '<body bgcolor="#FFFFFF" leftmargin="0" topmargin="0"><table width="980" border="0" cellpadding="0" cellspacing="0" align="center">'
             f'<tr><td>{header}</td></tr><tr><td><table width="100%" cellpadding="4" cellspacing="0"><tr>'
@@ -450,7 +469,9 @@ def expected(story: Story, variant: Variant, family: str) -> dict:
         "paragraphs": len(story.paragraphs) + (1 if story.attachment else 0),
         "signature": story.signature,
         "view_count": story.views,
-        "captions": list(story.captions) if variant.caption_style != "none" else [""] * len(story.captions),
+        "captions": list(story.captions)
+        if variant.caption_style != "none"
+        else [""] * len(story.captions),
         "furniture": [
             "Lượt truy cập",
             "Trang chủ",
@@ -494,7 +515,13 @@ def variants_for(family_index: int) -> list[Variant]:
             meta_date_wrong=True,
         ),
         Variant(date_style=base + 2, caption_style="next", byline="right", cp1258=True),
-        Variant(date_style=base + 3, caption_style="figure", byline="source", bom=True, related=True),
+        Variant(
+            date_style=base + 3,
+            caption_style="figure",
+            byline="source",
+            bom=True,
+            related=True,
+        ),
     ]
 
 
@@ -509,7 +536,9 @@ def build_corpus(target: Path = CORPUS_DIR) -> int:
             html = render(family, story, variant, slug)
             (folder / f"{slug}.html").write_bytes(encode_page(html, variant))
             (folder / f"{slug}.json").write_text(
-                json.dumps(expected(story, variant, family), ensure_ascii=False, indent=1),
+                json.dumps(
+                    expected(story, variant, family), ensure_ascii=False, indent=1
+                ),
                 encoding="utf-8",
             )
             count += 1
@@ -523,7 +552,6 @@ def generated_page(number: int, rng: random.Random) -> tuple[str, bytes]:
     story = STORIES[rng.randrange(len(STORIES))]
     html = render(FAMILIES[family_index], story, variant, f"bench-{number}")
     return FAMILIES[family_index], encode_page(html, variant)
-
 
 
 MIRROR_DIR = Path(__file__).resolve().parent / "mirror"
@@ -542,10 +570,14 @@ def small_jpeg(seed: int) -> bytes:
     from PIL import Image, ImageDraw
 
     rng = random.Random(seed)  # noqa: S311 (pictures, not secrets)
-    image = Image.new("RGB", (320, 200), (rng.randint(60, 200), rng.randint(120, 220), 230))
+    image = Image.new(
+        "RGB", (320, 200), (rng.randint(60, 200), rng.randint(120, 220), 230)
+    )
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 120, 320, 200], fill=(40, rng.randint(100, 180), 60))
-    draw.ellipse([rng.randint(10, 250), 20, rng.randint(10, 250) + 50, 70], fill=(250, 220, 120))
+    draw.ellipse(
+        [rng.randint(10, 250), 20, rng.randint(10, 250) + 50, 70], fill=(250, 220, 120)
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80)
     return buffer.getvalue()
@@ -579,7 +611,11 @@ def build_mirror(target: Path = MIRROR_DIR) -> list[str]:
             image = target / "uploads" / "news" / f"{slug}-{index}.jpg"
             image.parent.mkdir(parents=True, exist_ok=True)
             # Two articles share a picture: it is stored once.
-            image.write_bytes(small_jpeg(0 if number in {1, 3} and index == 0 else number * 10 + index))
+            image.write_bytes(
+                small_jpeg(
+                    0 if number in {1, 3} and index == 0 else number * 10 + index
+                )
+            )
         if story.attachment:
             attachment = target / "uploads" / "files" / story.attachment
             attachment.parent.mkdir(parents=True, exist_ok=True)

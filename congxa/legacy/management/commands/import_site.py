@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from congxa.legacy.fetching import USER_AGENT, ImportState, PoliteFetcher
-from congxa.legacy.mapping import MappingError, SectionMapping, load_mapping, parse_option
+from congxa.legacy.mapping import (
+    MappingError,
+    SectionMapping,
+    load_mapping,
+    parse_option,
+)
 from congxa.legacy.profiles import ProfileError, profile_named
 from congxa.legacy.progress import Progress
 from congxa.legacy.report import REASONS, ReportWriter, reason_text
@@ -35,30 +40,59 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("sources", nargs="+", help="Folders, files or URLs to import.")
-        parser.add_argument("--site", required=True, help="Host name of the commune's site.")
+        parser.add_argument(
+            "sources", nargs="+", help="Folders, files or URLs to import."
+        )
+        parser.add_argument(
+            "--site", required=True, help="Host name of the commune's site."
+        )
         parser.add_argument("--profile", help="Platform profile name or YAML file.")
-        parser.add_argument("--mapping", help="YAML or CSV file: old path/breadcrumb to section.")
+        parser.add_argument(
+            "--mapping", help="YAML or CSV file: old path/breadcrumb to section."
+        )
         parser.add_argument(
             "--map", action="append", default=[], metavar="PATTERN=SECTION",
             help="One mapping rule; may be repeated.",
         )  # fmt: skip
-        parser.add_argument("--default-section", help="Slug of the default news section.")
-        parser.add_argument("--publish", action="store_true", help="Publish, not drafts.")
-        parser.add_argument("--dry-run", action="store_true", help="Change nothing.")
-        parser.add_argument("--resume", action="store_true", help="Skip pages already done.")
-        parser.add_argument("--state-file", help="Where the resumable state is kept.")
-        parser.add_argument("--report", help="Write the report to this .csv or .xlsx file.")
-        parser.add_argument("--delay", type=float, default=1.0, help="Seconds between requests.")
-        parser.add_argument("--timeout", type=float, default=20.0, help="Seconds per request.")
-        parser.add_argument("--retries", type=int, default=3, help="Retries on 5xx/time-out.")
-        parser.add_argument("--user-agent", default=USER_AGENT, help="User-Agent header.")
         parser.add_argument(
-            "--allow-host", action="append", default=[], help="Another host that may be fetched."
+            "--default-section", help="Slug of the default news section."
         )
-        parser.add_argument("--max-size", type=float, default=10.0, help="Page size limit, MB.")
         parser.add_argument(
-            "--no-redirects", action="store_true", help="Make no redirects from old paths."
+            "--publish", action="store_true", help="Publish, not drafts."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Change nothing.")
+        parser.add_argument(
+            "--resume", action="store_true", help="Skip pages already done."
+        )
+        parser.add_argument("--state-file", help="Where the resumable state is kept.")
+        parser.add_argument(
+            "--report", help="Write the report to this .csv or .xlsx file."
+        )
+        parser.add_argument(
+            "--delay", type=float, default=1.0, help="Seconds between requests."
+        )
+        parser.add_argument(
+            "--timeout", type=float, default=20.0, help="Seconds per request."
+        )
+        parser.add_argument(
+            "--retries", type=int, default=3, help="Retries on 5xx/time-out."
+        )
+        parser.add_argument(
+            "--user-agent", default=USER_AGENT, help="User-Agent header."
+        )
+        parser.add_argument(
+            "--allow-host",
+            action="append",
+            default=[],
+            help="Another host that may be fetched.",
+        )
+        parser.add_argument(
+            "--max-size", type=float, default=10.0, help="Page size limit, MB."
+        )
+        parser.add_argument(
+            "--no-redirects",
+            action="store_true",
+            help="Make no redirects from old paths.",
         )
 
     # -- set-up ------------------------------------------------------------------
@@ -79,29 +113,42 @@ class Command(BaseCommand):
 
     def _mapping(self, options) -> SectionMapping:
         try:
-            mapping = load_mapping(Path(options["mapping"])) if options["mapping"] else SectionMapping()
+            mapping = (
+                load_mapping(Path(options["mapping"]))
+                if options["mapping"]
+                else SectionMapping()
+            )
             mapping.rules.extend(parse_option(value) for value in options["map"])
         except MappingError as exc:
             raise CommandError(
-                _("The section mapping cannot be read (%(detail)s).") % {"detail": exc.detail}
+                _("The section mapping cannot be read (%(detail)s).")
+                % {"detail": exc.detail}
             ) from exc
         if options["default_section"]:
             mapping.default = options["default_section"]
         return mapping
 
     def _check_sections(self, mapping: SectionMapping, sections: dict) -> None:
-        unknown = sorted(s for s in mapping.sections if s not in sections and fold(s) not in sections)
+        unknown = sorted(
+            s for s in mapping.sections if s not in sections and fold(s) not in sections
+        )
         if unknown:
             slugs = sorted({section.slug for section in sections.values()})
             raise CommandError(
-                _("Unknown section in the mapping: %(unknown)s (sections of this site: %(known)s).")
+                _(
+                    "Unknown section in the mapping: %(unknown)s "
+                    "(sections of this site: %(known)s)."
+                )
                 % {"unknown": ", ".join(unknown), "known": ", ".join(slugs) or "-"}
             )
 
     def _state_path(self, options, site: Site) -> Path:
         if options["state_file"]:
             return Path(options["state_file"])
-        data_dir = Path(getattr(settings, "CONGXA_DATA_DIR", None) or os.environ.get("CONGXA_DATA_DIR", "var"))
+        data_dir = Path(
+            getattr(settings, "CONGXA_DATA_DIR", None)
+            or os.environ.get("CONGXA_DATA_DIR", "var")
+        )
         return data_dir / f"import-site-{site.hostname}.jsonl"
 
     # -- run -----------------------------------------------------------------------
@@ -110,7 +157,10 @@ class Command(BaseCommand):
         site = self._site(options["site"])
         sections = site_sections(site)
         if not sections:
-            raise CommandError(_("The site %(host)s has no news section to import into.") % {"host": site.hostname})
+            raise CommandError(
+                _("The site %(host)s has no news section to import into.")
+                % {"host": site.hostname}
+            )
         mapping = self._mapping(options)
         self._check_sections(mapping, sections)
         if mapping.default:
@@ -127,11 +177,15 @@ class Command(BaseCommand):
                 ) from exc
         for name in ("delay", "timeout", "max_size"):
             if options[name] < 0:
-                raise CommandError(_("--%(name)s must not be negative.") % {"name": name.replace("_", "-")})
+                raise CommandError(
+                    _("--%(name)s must not be negative.")
+                    % {"name": name.replace("_", "-")}
+                )
 
         max_bytes = int(options["max_size"] * 1024 * 1024)
         fetcher = PoliteFetcher(
-            allowed_hosts=allowed_hosts_of(options["sources"]) | {h.lower() for h in options["allow_host"]},
+            allowed_hosts=allowed_hosts_of(options["sources"])
+            | {h.lower() for h in options["allow_host"]},
             delay=options["delay"],
             timeout=options["timeout"],
             retries=max(0, options["retries"]),
@@ -169,7 +223,12 @@ class Command(BaseCommand):
             with page_cache_batch(site):
                 for item in items:
                     if isinstance(item, SourceFailure):
-                        outcome = Outcome(source=item.key, status=Status.FAILED, reason=item.code, detail=item.detail)
+                        outcome = Outcome(
+                            source=item.key,
+                            status=Status.FAILED,
+                            reason=item.code,
+                            detail=item.detail,
+                        )
                     elif options["resume"] and state.is_done(item.key):
                         resumed += 1
                         progress.step()
@@ -195,24 +254,30 @@ class Command(BaseCommand):
 
     def _print_outcome(self, outcome: Outcome, verbosity: int) -> None:
         if outcome.status == Status.FAILED:
-            self.stderr.write(f"{outcome.source}: {reason_text(outcome.reason, outcome.detail)}")
+            self.stderr.write(
+                f"{outcome.source}: {reason_text(outcome.reason, outcome.detail)}"
+            )
         elif verbosity >= 2:
             line = f"{outcome.status}: {outcome.source} -> {outcome.title}"
             if outcome.reason in REASONS:
                 line += f" ({reason_text(outcome.reason, outcome.detail)})"
             self.stdout.write(line)
 
-    def _summary(self, counts: dict, resumed: int, dry_run: bool, report_path: str | None) -> None:
-        prefix = _("Dry run, nothing was saved. ") if dry_run else ""
+    def _summary(
+        self, counts: dict, resumed: int, dry_run: bool, report_path: str | None
+    ) -> None:
+        prefix = (_("Dry run, nothing was saved.") + " ") if dry_run else ""
         self.stdout.write(
             prefix
             + _(
-                "Imported: %(imported)d, updated: %(updated)d, unchanged: %(unchanged)d, "
-                "skipped: %(skipped)d, failed: %(failed)d."
+                "Imported: %(imported)d, updated: %(updated)d, "
+                "unchanged: %(unchanged)d, skipped: %(skipped)d, failed: %(failed)d."
             )
             % counts
         )
         if resumed:
-            self.stdout.write(_("Already done in an earlier run: %(count)d.") % {"count": resumed})
+            self.stdout.write(
+                _("Already done in an earlier run: %(count)d.") % {"count": resumed}
+            )
         if report_path:
             self.stdout.write(_("Report: %(path)s") % {"path": report_path})

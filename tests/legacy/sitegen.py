@@ -575,9 +575,8 @@ def small_jpeg(seed: int) -> bytes:
     )
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 120, 320, 200], fill=(40, rng.randint(100, 180), 60))
-    draw.ellipse(
-        [rng.randint(10, 250), 20, rng.randint(10, 250) + 50, 70], fill=(250, 220, 120)
-    )
+    x = rng.randint(10, 250)
+    draw.ellipse([x, 20, x + 50, 70], fill=(250, 220, 120))
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80)
     return buffer.getvalue()

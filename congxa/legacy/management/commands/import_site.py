@@ -218,8 +218,16 @@ class Command(BaseCommand):
         counts = dict.fromkeys(STATUSES, 0)
         resumed = 0
         try:
-            items = list(expand_sources(options["sources"], fetcher, max_bytes))
-            progress = Progress(self.stdout, len(items), label=_("pages/s"))
+            sources = options["sources"]
+            if any(s.startswith(("http://", "https://")) for s in sources):
+                # Sitemaps and feeds are fetched once; their entries are kept.
+                items = list(expand_sources(sources, fetcher, max_bytes))
+                total = len(items)
+            else:
+                # Saved files: counted, then streamed, so memory stays flat.
+                total = sum(1 for _item in expand_sources(sources, fetcher, max_bytes))
+                items = expand_sources(sources, fetcher, max_bytes)
+            progress = Progress(self.stdout, total, label=_("pages/s"))
             with page_cache_batch(site):
                 for item in items:
                     if isinstance(item, SourceFailure):

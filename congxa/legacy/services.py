@@ -432,6 +432,9 @@ class SiteImporter:
             target = ArticlePage(
                 slug=unique_slug(section, article.title), live=False, **fields
             )
+            if options.publish:
+                # Lists and feeds keep the old portal's order and dates.
+                target.first_published_at = fields["date"]
             section.add_child(instance=target)
             outcome.status = Status.IMPORTED
         else:
@@ -446,10 +449,6 @@ class SiteImporter:
             outcome.status = Status.UPDATED
         revision = target.save_revision(clean=False, log_action=True)
         if options.publish or target.live:
-            if target.first_published_at is None:
-                # The list of a section keeps the old portal's order.
-                target.first_published_at = fields["date"]
-                target.save(update_fields=["first_published_at"])
             revision.publish(log_action=True)
         outcome.page_id = target.pk
         self._redirect(page, target)

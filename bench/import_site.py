@@ -149,12 +149,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", default="200,1000", help="Sizes, comma-separated.")
     parser.add_argument("--no-scores", action="store_true")
+    parser.add_argument("--scores-only", action="store_true")
     args = parser.parse_args()
     if not args.no_scores:
         import os
 
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congxa.settings")
         corpus_scores()
+    if args.scores_only:
+        return
     runs = [import_run(int(n)) for n in args.pages.split(",")]
     print(
         f"{'pages':>6} {'extract p/s':>11} {'import p/s':>10} {'ratio':>6} {'peak RSS MB':>11}"

@@ -126,6 +126,9 @@ CAPTION_CLASS = re.compile(
 SIGNATURE_CLASS = re.compile(
     r"author|tacgia|tac-gia|signature|butdanh|nguon|source|byline", re.IGNORECASE
 )
+EYE_ICON = re.compile(
+    r"\beye\b|fa-eye|icon-eye|ico-?view|icon-?view|luotxem|\bhits\b", re.I
+)
 ATTACHMENT_CLASS = re.compile(r"attach|dinhkem|dinh-kem|download|file", re.IGNORECASE)
 GENERIC_TITLES = re.compile(
     r"^\s*(?:xem\s+)?chi\s+tiết(?:\s+(?:bài\s+viết|tin(?:\s+tức|\s+bài)?|bản\s+tin|"
@@ -595,6 +598,16 @@ class _Page:
         container = _article_container(title_el, body)
         scopes = [container] if container is not None else []
         scopes.append(self.body_el)
+        # A count shown only beside an eye icon: `<i class="fa fa-eye"></i> 1.532`.
+        for scope in scopes:
+            for icon in scope.iter("i", "span", "em", "img", "svg"):
+                if not EYE_ICON.search(_classes(icon)) or icon.getparent() is None:
+                    continue
+                if self.furniture_ancestor(icon, unless_contains=(title_el, body)):
+                    continue
+                text = text_of(icon.getparent())
+                if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", text):
+                    return _number(text)
         for scope in scopes:
             for el in scope.iter():
                 if not isinstance(el.tag, str) or el.tag in {"li", "a"}:
@@ -1387,15 +1400,26 @@ def _signature_from_tail(blocks: list[Block]) -> tuple[str, str, list[Block]]:
 
 
 def _signature_after_body(page: _Page, body, title_el) -> str:
+    """A byline in its own element: after the body, or between headline and body."""
     container = _article_container(title_el, body)
     if container is None or container is body:
         return ""
     end = _last_index(page, body)
+    after, before = [], []
     for el in container.iter():
-        if not isinstance(el.tag, str) or page.order.get(el, 0) <= end:
+        if not isinstance(el.tag, str) or _contains(body, el):
             continue
-        if SIGNATURE_CLASS.search(_classes(el)):
-            label, value = _strip_label(text_of(el))
-            if value and len(value) <= 120:
-                return value
-    return ""
+        if not SIGNATURE_CLASS.search(_classes(el)) or _is_hidden(el):
+            continue
+        if is_furniture_class(_classes(el)):
+            continue
+        label, value = _strip_label(text_of(el))
+        if (
+            not value
+            or len(value) > 80
+            or find_datetimes(value)
+            or VIEW_COUNT.search(value)
+        ):
+            continue
+        (after if page.order.get(el, 0) > end else before).append(value)
+    return (after or before or [""])[0]

@@ -28,13 +28,14 @@ def _score(profile=None) -> dict[str, Score]:
 
 def test_every_family_is_in_the_corpus():
     families = {want["family"] for _, want in corpus_pages(CORPUS)}
-    assert families == set(FAMILIES)
+    # The six platform families, and pages of layouts no profile knows.
+    assert families == {*FAMILIES, "generic"}
 
 
 def test_fields_right_over_the_corpus():
     scores = _score()
     assert scores["all"].fields_right >= FIELDS_THRESHOLD
-    for family in FAMILIES:
+    for family in (*FAMILIES, "generic"):
         assert scores[family].fields_right >= 0.9, family
 
 
@@ -52,7 +53,8 @@ def test_generic_rules_alone_hold_up():
 def test_profiles_are_detected_from_fingerprints():
     for path, want in corpus_pages(CORPUS):
         article = extract_article(decode_bytes(path.read_bytes()), "http://xa.example/")
-        assert article.profile == want["family"], path.name
+        if want["family"] in FAMILIES:
+            assert article.profile == want["family"], path.name
 
 
 @pytest.mark.parametrize(

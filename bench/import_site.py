@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -56,7 +55,8 @@ def corpus_scores() -> None:
 
     print(f"Field scores (exactly right) — trafilatura {trafilatura.__version__}")
     print(
-        f"{'family':12} {'pages':>5} {'congxa':>8} {'no-furn.':>8}   {'trafil.':>8} {'no-furn.':>8}"
+        f"{'family':12} {'pages':>5} {'congxa':>8} {'no-furn.':>8}   "
+        f"{'trafil.':>8} {'no-furn.':>8}"
     )
     for family in sorted(ours, key=lambda f: (f == "ALL", f)):
         a, b = ours[family], theirs[family]
@@ -160,13 +160,15 @@ def main() -> None:
         return
     runs = [import_run(int(n)) for n in args.pages.split(",")]
     print(
-        f"{'pages':>6} {'extract p/s':>11} {'import p/s':>10} {'ratio':>6} {'peak RSS MB':>11}"
+        f"{'pages':>6} {'extract p/s':>11} {'import p/s':>10} {'ratio':>6} "
+        f"{'peak RSS MB':>11}"
     )
     for run in runs:
         rate = run["pages"] / run["seconds"]
         print(
             f"{run['pages']:6d} {run['baseline']:11.1f} {rate:10.1f} "
-            f"{rate / run['baseline']:6.2f} {run['maxrss_kb'] / 1024:11.1f}   {run['summary']}"
+            f"{rate / run['baseline']:6.2f} {run['maxrss_kb'] / 1024:11.1f}   "
+            f"{run['summary']}"
         )
     if len(runs) > 1:
         first, last = runs[0], runs[-1]

@@ -39,7 +39,8 @@ def test_csv_mapping_and_bad_rules(tmp_path):
 def test_a_new_vendor_is_a_new_profile_file(tmp_path):
     path = tmp_path / "vendor.yaml"
     path.write_text(
-        "name: vendor\nfingerprints: ['vendor-cms']\ntitle: ['.vc-title']\nbody: ['.vc-body']\n",
+        "name: vendor\nfingerprints: ['vendor-cms']\n"
+        "title: ['.vc-title']\nbody: ['.vc-body']\n",
         encoding="utf-8",
     )
     profile = load_profile_file(path)

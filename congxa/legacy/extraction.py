@@ -60,9 +60,14 @@ _FURNITURE_WORDS = (
 )  # fmt: skip
 _FURNITURE_PARTS = {
     "nav", "menu", "mnu", "tags", "tag", "tool", "tools", "hidden", "hide",
-    "d-none", "modal", "other", "others", "back", "top", "header", "aside",
-    "widget", "tienich", "left", "right", "col-left", "col-right", "ads", "ad",
-    "clock", "today", "date-now", "datenow", "ngayhientai",
+    "d-none", "modal", "other", "others", "widget", "tienich", "ads", "ad",
+    "clock", "today", "datenow", "ngayhientai",
+}  # fmt: skip
+# Whole class names of page regions: furniture outside the article, but also
+# common names of wrappers inside a body, so never removed from one.
+_REGION_TOKENS = {
+    "top", "topbar", "top-bar", "header", "site-header", "header-top", "top-header",
+    "aside", "back", "date-now", "left", "sidebar-left", "sidebar-right",
 }  # fmt: skip
 _FURNITURE_TAGS = {"nav", "footer", "aside", "header", "menu"}
 _SPLIT_CLASS = re.compile(r"[\s]+")
@@ -84,8 +89,8 @@ FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 VIEW_COUNT = re.compile(
-    r"(?:số\s+)?(?:lượt\s+xem|lượt\s+đọc|lần\s+xem|số\s+lần\s+đọc|đã\s+xem|views?|xem)"
-    r"\s*[:：]?\s*(?P<n>\d{1,3}(?:[.,\s]\d{3})+|\d+)(?![\d/])"
+    r"(?:(?:số\s+)?(?:lượt\s+xem|lượt\s+đọc|lần\s+xem|số\s+lần\s+đọc|đã\s+xem|views?)"
+    r"\s*[:：]?|\bxem\s*[:：])\s*(?P<n>\d{1,3}(?:[.,\s]\d{3})+|\d+)(?![\d/])"
     r"|(?P<m>\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:lượt\s+xem|lượt\s+đọc|lần\s+xem|views?)\b",
     re.IGNORECASE,
 )
@@ -213,14 +218,14 @@ def _classes(el) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
 
 
-def is_furniture_class(value: str) -> bool:
+def is_furniture_class(value: str, inside_body: bool = False) -> bool:
     lowered = value.lower()
     if not lowered:
         return False
     if any(word in lowered for word in _FURNITURE_WORDS):
         return True
     for token in _SPLIT_CLASS.split(lowered):
-        if token in _FURNITURE_PARTS:
+        if token in _FURNITURE_PARTS or (not inside_body and token in _REGION_TOKENS):
             return True
         parts = _PART_SPLIT.split(token)
         if any(part in _FURNITURE_PARTS for part in parts if part) and (
@@ -802,6 +807,8 @@ class _Flattener:
             return
         if tag in {"ul", "ol"}:
             items = [li for li in el if isinstance(li.tag, str) and li.tag == "li"]
+            if len(items) >= 3 and _link_density(el) > 0.8:
+                return  # a list of links: other news, not the article
             if items and not any(li.find(".//img") is not None for li in items):
                 htmls, texts = [], []
                 for li in items:
@@ -1097,9 +1104,18 @@ def _strip_label(text: str) -> tuple[str, str]:
     return "", clean_text(text)
 
 
+NOT_SIGNATURE = re.compile(
+    r"^\(?\s*(?:trân\s+trọng|xin\s|kính\s|rất\s+mong|đề\s+nghị|còn\s+nữa|hết|"
+    r"tiếp\s+theo|\*|-)",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_signature(block: Block) -> bool:
     text = block.text
     if block.kind != "paragraph" or not text or len(text) > 70:
+        return False
+    if NOT_SIGNATURE.match(text):
         return False
     if len(text.split()) > 10 or text.endswith((":", ";", "?", "!", ",")):
         return False
@@ -1324,7 +1340,7 @@ def _remove_furniture(page: _Page, profile: Profile, body, title_el) -> None:
         if (
             _is_hidden(el)
             or el.tag in _FURNITURE_TAGS
-            or is_furniture_class(_classes(el))
+            or is_furniture_class(_classes(el), inside_body=True)
         ):
             doomed.append(el)
     for el in doomed:

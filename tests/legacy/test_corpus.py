@@ -86,3 +86,24 @@ def test_header_today_date_and_wrong_metadata_lose_to_the_visible_date():
     assert article.published.isoformat() == "2024-03-15T09:05:00"
     assert article.signature == "Nguyễn Hòa"
     assert len(article.paragraphs) == 2
+
+
+def test_main_column_named_right_and_link_lists_in_the_body():
+    paragraphs = "".join(
+        f"<p>Đoạn thứ {n} của bài viết về công tác cải cách hành chính tại xã, "
+        "với nhiều kết quả đáng ghi nhận trong năm qua.</p>"
+        for n in range(1, 4)
+    )
+    links = "".join(
+        f'<li><a href="/t/{n}">Tin số {n} của xã</a></li>' for n in range(5)
+    )
+    html = f"""<html><body><div class="left"><ul class="menu"><li><a href="/">Trang chủ</a></li></ul></div>
+    <div class="right"><div class="box"><h2 class="title">Xã đẩy mạnh cải cách hành chính năm 2025</h2>
+    <div class="date">Thứ Ba, 05/08/2025 08:00</div>
+    <div class="right content">{paragraphs}<ul>{links}</ul><p class="right">Văn phòng UBND xã</p></div>
+    </div></div></body></html>"""
+    article = extract_article(html)
+    assert article.title == "Xã đẩy mạnh cải cách hành chính năm 2025"
+    assert len(article.paragraphs) == 3
+    assert article.signature == "Văn phòng UBND xã"
+    assert "Tin số" not in article.body_text

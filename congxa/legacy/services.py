@@ -418,6 +418,9 @@ class SiteImporter:
             outcome.status = Status.UPDATED if existing else Status.IMPORTED
             return
         body = self._body(page, article, outcome)
+        first_image = next(
+            (b["value"]["image"]["image"] for b in body if b["type"] == "image"), None
+        )
         fields = {
             "title": article.title[:255],
             "date": _aware(article.published),
@@ -427,6 +430,8 @@ class SiteImporter:
             "view_count": article.view_count,
             "source_url": source_url[:1000],
             "source_digest": digest,
+            # Lists show a picture: the article's first, shown once on its page.
+            "featured_image_id": first_image,
         }
         if existing is None:
             target = ArticlePage(

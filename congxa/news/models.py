@@ -138,6 +138,17 @@ class ArticlePage(Page):
         """Meta description: the editor's, or the lead cut to a search snippet."""
         return self.search_description or Truncator(self.lead).chars(160)
 
+    @property
+    def featured_in_body(self) -> bool:
+        """The featured picture is also in the body (imported articles): show it once."""
+        if not self.featured_image_id:
+            return False
+        return any(
+            block.block_type == "image"
+            and getattr(block.value.get("image"), "pk", None) == self.featured_image_id
+            for block in self.body
+        )
+
     def other_news(self):
         """The most recent other published articles of the same section."""
         parent = self.get_parent()

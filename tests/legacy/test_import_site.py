@@ -74,7 +74,12 @@ def test_mirror_is_imported_into_sections_with_pictures_and_redirects(
     assert response.status_code == 301
     assert response["Location"].endswith(party.url_path.split("/", 2)[2])
     page = client.get(party.url, HTTP_HOST=HOST)
-    assert "Lượt xem: 1284" in page.content.decode()
+    html = page.content.decode()
+    assert "Lượt xem: 1284" in html
+    assert party.featured_image_id == image.value["image"].pk
+    assert html.count("article__figure") == 0  # the picture is shown once, in the body
+    listing = client.get(section.url, HTTP_HOST=HOST).content.decode()
+    assert listing.count("card__image") >= 4
     rows = list(csv.reader(report.open(encoding="utf-8-sig")))
     assert rows[0][1] == "Tình trạng"
     assert len(rows) == 8

@@ -112,7 +112,13 @@ class PoliteFetcher:
         if not self.respect_robots:
             return True
         parser = self._robots_for(url)
-        return parser is None or parser.can_fetch(self.user_agent, url)
+        if parser is None:
+            return True
+        # A Crawl-delay longer than ours is the site's wish: follow it.
+        wanted = parser.crawl_delay(self.user_agent)
+        if wanted and float(wanted) > self.delay:
+            self.delay = min(float(wanted), 60.0)
+        return parser.can_fetch(self.user_agent, url)
 
     @property
     def crawl_delay(self) -> float:

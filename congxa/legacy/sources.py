@@ -254,6 +254,16 @@ def allowed_hosts_of(sources: list[str]) -> set[str]:
             hosts.add(host_of(source))
         else:
             path = Path(source)
+            if path.is_file() and is_wxr(path):
+                # A WordPress export's pictures live on the site it came from.
+                with path.open("rb") as handle:
+                    head = handle.read(65536).decode("utf-8", "ignore")
+                match = re.search(
+                    r"<wp:base_site_url>\s*(\S+?)\s*<|<link>\s*(https?://\S+?)\s*<",
+                    head,
+                )
+                if match:
+                    hosts.add(host_of(match.group(1) or match.group(2)))
             if path.is_file() and path.suffix.lower() == ".txt":
                 for line in path.read_text(
                     encoding="utf-8", errors="replace"

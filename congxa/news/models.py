@@ -140,7 +140,7 @@ class ArticlePage(Page):
 
     @property
     def featured_in_body(self) -> bool:
-        """The featured picture is also in the body (imported articles): show it once."""
+        """The featured picture is also in the body (imported): shown once."""
         if not self.featured_image_id:
             return False
         return any(

@@ -529,6 +529,7 @@ class _Page:
         anchor_index = self.order.get(anchor, 0) if anchor is not None else 0
         container = _article_container(title_el, body)
         profile_hits = _select(self.profile, "date", self.doc)
+        today = datetime.now(LOCAL_ZONE).date()
         best, best_score = None, -5.0
         for el in self.body_el.iter():
             if not isinstance(el.tag, str):
@@ -578,6 +579,9 @@ class _Page:
                 score += 4 * math.exp(-distance / 40)
             else:
                 score += 1.5 * math.exp(distance / 20) - 1
+                if first.value.date() == today:
+                    score -= 6  # the page header's "today", printed when saved
+
             if score > best_score:
                 best, best_score = first, score
         visible = best

@@ -107,3 +107,19 @@ def test_main_column_named_right_and_link_lists_in_the_body():
     assert len(article.paragraphs) == 3
     assert article.signature == "Văn phòng UBND xã"
     assert "Tin số" not in article.body_text
+
+
+def test_only_the_header_today_date_is_no_date():
+    from datetime import datetime
+
+    from congxa.vi.dates import weekday_name
+
+    today = datetime.now()
+    html = f"""<html><body><div class="wrap"><span>{weekday_name(today)}, {today:%d/%m/%Y}</span></div>
+    <div><h1>Xã tổ chức lễ phát động Tết trồng cây đời đời nhớ ơn Bác Hồ</h1>
+    <p>Sáng nay, xã tổ chức lễ phát động Tết trồng cây với sự tham gia của đông đảo đoàn viên thanh niên.</p>
+    <p>Đã có hơn 2.000 cây xanh được trồng dọc các tuyến đường liên thôn và trong khuôn viên trường học.</p>
+    </div></body></html>"""
+    article = extract_article(html)
+    assert article.published is None
+    assert "no_date" in article.warnings

@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     if verb == "demo":
         # The demo runs on this machine only: its own key, local host names.
         record_demo_configuration(prepare_data_dir())
-    elif verb in {"migrate", "serve", "seed_demo"}:
+    elif verb in {"migrate", "serve", "seed_demo", "import_site"}:
         prepare_data_dir()
 
     from django.core.exceptions import ImproperlyConfigured

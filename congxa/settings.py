@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "congxa.editorial",
     "congxa.accounts",
     "congxa.operations",
+    "congxa.legacy",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -77,6 +77,17 @@ class ArticlePage(Page):
         default=False,
         help_text=_("Shown at the top of the home page."),
     )
+    view_count = models.PositiveIntegerField(
+        _("view count"),
+        null=True,
+        blank=True,
+        help_text=_("Views counted by the old portal, kept when it was imported."),
+    )
+    # Where an imported article came from: re-running an import finds it here.
+    source_url = models.CharField(
+        _("source URL"), max_length=1000, blank=True, db_index=True, editable=False
+    )
+    source_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -84,7 +95,12 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("signature"),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("featured_image"), FieldPanel("featured")],
+            [
+                FieldPanel("date"),
+                FieldPanel("featured_image"),
+                FieldPanel("featured"),
+                FieldPanel("view_count"),
+            ],
             heading=_("Publication"),
         ),
     ]
@@ -155,6 +171,17 @@ class ArticlePage(Page):
                 "image/jpeg",
             )
         return item
+
+    @property
+    def featured_in_body(self) -> bool:
+        """The featured picture is also in the body (imported): shown once."""
+        if not self.featured_image_id:
+            return False
+        return any(
+            block.block_type == "image"
+            and getattr(block.value.get("image"), "pk", None) == self.featured_image_id
+            for block in self.body
+        )
 
     def other_news(self):
         """The most recent other published articles of the same section."""

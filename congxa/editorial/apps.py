@@ -8,4 +8,11 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial board")
 
     def ready(self) -> None:
+        from wagtail.admin.panels import page_utils  # noqa: F401 (sets Wagtail's own)
+        from wagtail.models import Page
+
         from . import signals  # noqa: F401 (sanitises stored HTML on save)
+        from .page_form import VietnamesePageForm
+
+        # Every page type's admin form: Vietnamese addresses, sections in menus.
+        Page.base_form_class = VietnamesePageForm

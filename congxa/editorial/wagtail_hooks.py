@@ -1,10 +1,12 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import selectors, services, views
+from . import selectors, services, slugs, views
 from .enums import Role
+from .page_form import SLUG_NOTE_ATTRIBUTE
 
 
 @hooks.register("register_admin_urls")
@@ -53,3 +55,15 @@ def register_board_menu_item():
 def register_role_actions(actions):
     actions.register_action(services.ROLE_GRANTED, _("Role granted"), _("Role granted"))
     actions.register_action(services.ROLE_REVOKED, _("Role removed"), _("Role removed"))
+
+
+@hooks.register("insert_global_admin_js")
+def vietnamese_slug_fields():
+    return slugs.slug_script_tag()
+
+
+@hooks.register("after_create_page")
+def tell_about_a_taken_address(request, page):
+    note = getattr(page, SLUG_NOTE_ATTRIBUTE, None)
+    if note:
+        messages.warning(request, note)

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint format messages check-messages clean
+.PHONY: demo test install lint format messages check-messages manuals clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ messages: $(STAMP)
 
 check-messages: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/i18n/test_catalog.py
+
+# The user and administrator manuals (docs/manuals/) as HTML and PDF in
+# build/manuals/; no database or configuration needed.
+manuals: $(STAMP)
+	$(BIN)/python -m congxa.editorial.manuals
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -119,6 +119,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Its Vietnamese catalog translates the relative times Wagtail shows
+    # ("8 seconds ago" in the status panel comes from humanize's naturaltime).
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -344,6 +347,9 @@ WAGTAILADMIN_BASE_URL = env_str("CONGXA_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from gravatar.com would be fetched by every editor's browser (nothing
+# from another origin); Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's database search, folding Vietnamese on both sides so the admin's
 # search finds "Đăng ký" for "dang ky" (congxa/search/backends.py).

@@ -1,6 +1,6 @@
 """Page addresses in the admin: Vietnamese titles folded by `congxa.vi.text.slugify`.
 
-The browser folds as the editor types (`static/editorial/js/slug.js` hands
+The browser folds as the editor types (`static/editorial/js/admin.js` hands
 `SLUG_REPLACEMENTS` to every slug field of the admin, as Wagtail's `w-slug`
 formatters, so the rule is written once, in `congxa/vi`); the page form
 (`page_form.py`) folds the same way on the server.
@@ -12,6 +12,7 @@ import json
 
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from congxa.vi.text import SLUG_MAX_LENGTH, SLUG_REPLACEMENTS
@@ -26,11 +27,13 @@ def slug_formatters_json() -> str:
     )
 
 
-def slug_script_tag() -> str:
+def admin_script_tag() -> str:
+    """congxa's admin script (`static/editorial/js/admin.js`) and its data."""
     return format_html(
-        '<script src="{}" data-slug-formatters="{}"></script>',
-        static("editorial/js/slug.js"),
+        '<script src="{}" data-slug-formatters="{}" data-save-selected="{}"></script>',
+        static("editorial/js/admin.js"),
         slug_formatters_json(),
+        gettext("Save selected"),
     )
 
 

@@ -71,8 +71,8 @@ def register_role_actions(actions):
 
 
 @hooks.register("insert_global_admin_js")
-def vietnamese_slug_fields():
-    return slugs.slug_script_tag()
+def congxa_admin_script():
+    return slugs.admin_script_tag()
 
 
 @hooks.register("after_create_page")

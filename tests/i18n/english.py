@@ -97,12 +97,15 @@ ALLOWED = {
     "svg",
     "utc",
     "ctrl",
+    "alt",
     "enter",
     "javascript",
     "embedly",
 }
 # Time zone names (Asia/Ho_Chi_Minh) in the account's time zone list.
 TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+)+$")
+# Addresses and paths (`https://<tên miền>/admin/`, `/admin/pages/`): not words.
+ADDRESS = re.compile(r"^(https?://[^/]+(/\S*)?|/\S*)$")
 
 # Whole pieces of text allowed on admin screens, each for a reason we cannot fix
 # in the catalog.
@@ -194,7 +197,7 @@ def english_words(pieces: list[str], allowed: set[str] = frozenset()) -> list[st
     found = []
     allow = ALLOWED | {word.lower() for word in allowed}
     for piece in pieces:
-        if piece in KNOWN_PIECES or TIME_ZONE.match(piece):
+        if piece in KNOWN_PIECES or TIME_ZONE.match(piece) or ADDRESS.match(piece):
             continue
         words = {w.lower().strip("'’") for w in WORD.findall(piece)}
         if (words & ENGLISH_WORDS) - allow:

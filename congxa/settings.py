@@ -350,6 +350,16 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars from gravatar.com would be fetched by every editor's browser (nothing
 # from another origin); Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+def _filter_lookups():
+    # django-filter has no Vietnamese: the admin's filter labels come from here.
+    from congxa.editorial.wagtail_texts import filter_lookups
+
+    return filter_lookups()
+
+
+FILTERS_VERBOSE_LOOKUPS = _filter_lookups
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's database search, folding Vietnamese on both sides so the admin's
 # search finds "Đăng ký" for "dang ky" (congxa/search/backends.py).

@@ -7,7 +7,11 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from congxa.editorial.enums import Role
 from congxa.editorial.services import commune_roles_setup, editor_add
-from congxa.portal.factories import create_commune_site
+from congxa.portal.factories import (
+    ROOT_COLLECTION_NAME,
+    ROOT_PAGE_TITLE,
+    create_commune_site,
+)
 
 PASSWORD = "mat-khau-rat-dai-2026"
 MEMBERS = (
@@ -25,9 +29,9 @@ def reset_tree_roots() -> None:
     Site.objects.all().delete()
     Locale.objects.get_or_create(language_code="vi")
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
+        Page.add_root(instance=Page(title=ROOT_PAGE_TITLE, slug="root"))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name=ROOT_COLLECTION_NAME)
 
 
 def commune_with_board(name: str = "Xã Vĩnh Thủy"):

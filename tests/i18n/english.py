@@ -4,7 +4,8 @@
 screen-reader-only text included, since they are shown or read out at some
 point), the placeholder/title/aria-label attributes, and the labels of the admin
 sidebar, which Wagtail renders from a JSON island.  Scripts, styles, SVG and
-<template> content are left out.
+<template> content are left out, and so are commands and code a person types
+as written (`<code>`, `<pre>`, `<kbd>`).
 
 `english_words` flags words from a list of common English interface words.  The
 list holds no word that is also a Vietnamese syllable written without marks
@@ -19,6 +20,8 @@ import re
 from html.parser import HTMLParser
 
 SKIPPED_TAGS = {"script", "style", "svg", "template", "noscript"}
+# Commands and code a person types as they are (`congxa backup --output DIR`).
+CODE_TAGS = {"code", "pre", "kbd"}
 READ_ATTRIBUTES = {"placeholder", "title", "aria-label"}
 VOID_TAGS = {
     "area",
@@ -117,9 +120,6 @@ KNOWN_PIECES = {
     # the field name; fixed by a login form with label=_("Password")
     # (WAGTAILADMIN_USER_LOGIN_FORM), which the accounts app owns.
     "Password",
-    # Title of the page-tree root and name of the root collection, stored in
-    # the database by Wagtail's first migration: content, not interface.
-    "Root",
     # Placeholder of the hidden error counter on the side-panel toggles, which
     # JavaScript replaces with a number before it is shown.
     "None",
@@ -134,6 +134,7 @@ class _VisibleText(HTMLParser):
         self.parts: list[str] = []
         self._skip_depth = 0
         self._json_island = False
+        self._code_depth = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -143,6 +144,8 @@ class _VisibleText(HTMLParser):
             if tag not in VOID_TAGS:
                 self._skip_depth += 1
             return
+        if tag in CODE_TAGS:
+            self._code_depth += 1
         if self._skip_depth:
             return
         for name in READ_ATTRIBUTES:
@@ -152,6 +155,8 @@ class _VisibleText(HTMLParser):
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag):
+        if tag in CODE_TAGS and self._code_depth:
+            self._code_depth -= 1
         if tag in SKIPPED_TAGS and self._skip_depth:
             self._skip_depth -= 1
             self._json_island = False
@@ -159,7 +164,7 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data):
         if self._json_island:
             self.parts.extend(_sidebar_labels(data))
-        elif not self._skip_depth and data.strip():
+        elif not self._skip_depth and not self._code_depth and data.strip():
             self.parts.append(data)
 
 

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install system-deps lint format messages check-messages clean
+.PHONY: demo test install system-deps lint format messages check-messages manuals clean
 
 # System packages (Debian): installed by apt-get when run as root, otherwise
 # the exact command to run is printed and make stops at once.
@@ -43,6 +43,11 @@ messages: $(STAMP)
 
 check-messages: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/i18n/test_catalog.py
+
+# The user and administrator manuals (docs/manuals/) as HTML and PDF in
+# build/manuals/; no database or configuration needed.
+manuals: $(STAMP)
+	$(BIN)/python -m congxa.editorial.manuals
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -160,6 +160,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Its Vietnamese catalog translates the relative times Wagtail shows
+    # ("8 seconds ago" in the status panel comes from humanize's naturaltime).
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -167,7 +170,6 @@ MIDDLEWARE = [
     "congxa.portal.middleware.SecurityHeadersMiddleware",
     # Database, object storage or disk down: a Vietnamese 503, never a traceback.
     "congxa.portal.degraded.ServiceUnavailableMiddleware",
-
     # A Vietnamese page for the errors sent without a body (a 405 above all).
     "congxa.portal.middleware.EmptyErrorPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -428,6 +430,19 @@ WAGTAILADMIN_BASE_URL = env_str("CONGXA_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from gravatar.com would be fetched by every editor's browser (nothing
+# from another origin); Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+def _filter_lookups():
+    # django-filter has no Vietnamese: the admin's filter labels come from here.
+    from congxa.editorial.wagtail_texts import filter_lookups
+
+    return filter_lookups()
+
+
+FILTERS_VERBOSE_LOOKUPS = _filter_lookups
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's database search, folding Vietnamese on both sides so the admin's
 # search finds "Đăng ký" for "dang ky" (congxa/search/backends.py).

@@ -138,13 +138,8 @@ def audit_log(request, site_id: int):
     member_ids = [str(pk) for pk in selectors.board_member_ids(site)]
     settings_filters = Q()
     board_settings = EditorialBoard.objects.get(site=site)
-    for app_label, model_name in services.ADMIN_SETTINGS_MODELS:
-        content_type = ContentType.objects.filter(
-            app_label=app_label, model=model_name
-        ).first()
-        if content_type is None:
-            continue
-        model = content_type.model_class()
+    for model in services.site_settings_models():
+        content_type = ContentType.objects.get_for_model(model)
         ids = [
             str(pk)
             for pk in model.objects.filter(site=site).values_list("pk", flat=True)

@@ -20,6 +20,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("", include("congxa.syndication.urls")),
     # Stored files of documents and original images go through the one gate
     # (congxa/documents/access.py) in every mode, before any other media route.
     path("media/documents/<path:path>", document_views.media_document),

@@ -4,10 +4,11 @@ documents and original images, each only when `access.file_may_be_served`."""
 from __future__ import annotations
 
 import mimetypes
-import unicodedata
 from urllib.parse import quote
 
 from django.http import FileResponse, Http404, HttpRequest
+
+from congxa.vi.text import strip_marks
 
 from .access import (
     document_for_storage_name,
@@ -19,13 +20,9 @@ from .validators import CONTENT_TYPES, extension_of
 
 def ascii_file_name(name: str) -> str:
     """`Quyet dinh 15-2025-QD-UBND.pdf`: the name for clients without RFC 5987."""
-    text = name.replace("đ", "d").replace("Đ", "D")
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)
-    )
     return "".join(
         ch if ch.isascii() and ch.isprintable() and ch not in '"\\' else "_"
-        for ch in text
+        for ch in strip_marks(name)
     )
 
 

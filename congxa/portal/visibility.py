@@ -4,15 +4,14 @@ Wagtail's `PageQuerySet.public()` reads every `PageViewRestriction` each time it
 is called: a query per list on a page (menu, other news, side blocks). Private
 sections are rare and change rarely, so each process keeps their paths and
 re-reads them when the deployment's cache generation moves; saving or deleting
-a restriction (and moving a page) bumps that generation. The patch that makes
-Wagtail use them is `wagtail_patches/page_privacy.py`.
+a restriction (and moving a restricted page) bumps that generation
+(`invalidation.py`). The patch that makes Wagtail use them is
+`wagtail_patches/page_privacy.py`.
 """
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
-
-from .cache import GLOBAL_GENERATION_KEY, _generation, bump_site_generation
+from .cache import GLOBAL_GENERATION_KEY, _generation
 
 _memo: tuple[int, list[str]] | None = None
 
@@ -31,16 +30,8 @@ def restricted_paths() -> list[str]:
     return _memo[1]
 
 
-def forget_restrictions(sender, **kwargs) -> None:
+def forget_restrictions() -> None:
     """A restriction changed: this process re-reads at once, the others when
-    the deployment's generation moves (at commit)."""
+    the deployment's generation moves (at commit; `invalidation.py`)."""
     global _memo
     _memo = None
-    bump_site_generation(None)
-
-
-def connect() -> None:
-    from wagtail.models import PageViewRestriction
-
-    post_save.connect(forget_restrictions, sender=PageViewRestriction)
-    post_delete.connect(forget_restrictions, sender=PageViewRestriction)

@@ -41,7 +41,15 @@ def fold_for_index(text: str) -> str:
 
 
 def _modules():
+    """The backend module of the database this deployment runs on.
+
+    Only that one: the other's module cannot even be imported (modelsearch's
+    SQLite index model exists only when the database is SQLite)."""
+    from django.db import connection
+
     for name in MODULES:
+        if (connection.vendor == "sqlite") != (".sqlite." in name):
+            continue
         try:
             yield importlib.import_module(name)
         except (ImportError, LookupError):

@@ -263,6 +263,9 @@ def _select(profile: Profile, part: str, root) -> list:
 def _is_generic_title(text: str, site_name: str = "") -> bool:
     if not text or GENERIC_TITLES.search(text):
         return True
+    steps = re.split(r"\s*[>»›]\s*", text)
+    if len(steps) > 1 and GENERIC_TITLES.search(steps[0]):
+        return True  # a breadcrumb trail: "Trang chủ > Tin tức"
     return bool(site_name) and _fold(text) == _fold(site_name)
 
 
@@ -434,10 +437,13 @@ class _Page:
                 continue
             if self.furniture_ancestor(el) is not None:
                 continue
-            value = 1 + min(len(own) / 100, 3) + own.count(",") * 0.1
+            if el.tag not in BLOCK_TAGS:
+                continue  # inline text counts in its block's own text
+            value = 1 + min(len(own) / 100, 3) + min(own.count(",") * 0.1, 1)
+            if len(own) > 300 and el.tag not in {"p", "li"}:
+                # Several paragraphs in one box (<br><br> layouts): the box itself.
+                scores[el] = scores.get(el, 0.0) + value
             node, weight = el.getparent(), 1.0
-            if el.tag not in {"p", "span", "font", "strong", "b", "em", "i"}:
-                node, weight = el, 1.0
             for _ in range(3):
                 if node is None or node is self.doc:
                     break
@@ -477,6 +483,8 @@ class _Page:
                 continue
             if RELATED_HEADING.search(text):
                 continue
+            if len(el.findall(".//a")) >= 2 and el not in profile_hits:
+                continue  # a trail or a menu of links, not a headline
             if (
                 el.tag not in HEADINGS
                 and len(el)

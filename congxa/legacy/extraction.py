@@ -56,7 +56,7 @@ _FURNITURE_WORDS = (
     "quang-cao", "counter", "visitor", "thongke", "pagination", "pager", "navbar",
     "navigation", "sidebar", "footer", "copyright", "keyword", "addthis",
     "sharethis", "facebook", "zalo", "twitter", "marquee", "weather", "calendar",
-    "lichvannien", "popup", "cookie", "search", "timkiem", "login",
+    "lichvannien", "popup", "cookie", "search", "timkiem", "login", "logo", "slogan",
 )  # fmt: skip
 _FURNITURE_PARTS = {
     "nav", "menu", "mnu", "tags", "tag", "tool", "tools", "hidden", "hide",
@@ -260,13 +260,14 @@ def _select(profile: Profile, part: str, root) -> list:
     return found
 
 
-def _is_generic_title(text: str, site_name: str = "") -> bool:
+def _is_generic_title(text: str, site_name: str | set[str] = "") -> bool:
     if not text or GENERIC_TITLES.search(text):
         return True
     steps = re.split(r"\s*[>»›]\s*", text)
     if len(steps) > 1 and GENERIC_TITLES.search(steps[0]):
         return True  # a breadcrumb trail: "Trang chủ > Tin tức"
-    return bool(site_name) and _fold(text) == _fold(site_name)
+    names = {site_name} if isinstance(site_name, str) else site_name
+    return _fold(text) in {_fold(name) for name in names if name}
 
 
 def _number(text: str) -> int | None:
@@ -359,6 +360,11 @@ class _Page:
         self.site_name = _meta(self.doc, "og:site_name", "application-name")
         title_el = self.doc.find(".//title")
         self.head_title = text_of(title_el)
+        # The site's own name: never an article's headline.
+        self.site_names = {self.site_name}
+        head_parts = [p for p in TITLE_SEPARATORS.split(self.head_title) if p.strip()]
+        if len(head_parts) > 1:
+            self.site_names.add(head_parts[-1])
         self.meta_date = self._meta_date()
         self.canonical = self._canonical()
         _drop_noise(self.doc)
@@ -479,7 +485,7 @@ class _Page:
                 candidates.append(el)
         for el in candidates:
             text = text_of(el)
-            if not 6 <= len(text) <= 400 or _is_generic_title(text, self.site_name):
+            if not 6 <= len(text) <= 400 or _is_generic_title(text, self.site_names):
                 continue
             if RELATED_HEADING.search(text):
                 continue
@@ -524,10 +530,10 @@ class _Page:
         return None, self._title_from_head()
 
     def _title_from_head(self) -> str:
-        if self.og_title and not _is_generic_title(self.og_title, self.site_name):
+        if self.og_title and not _is_generic_title(self.og_title, self.site_names):
             return self.og_title
         parts = [p for p in TITLE_SEPARATORS.split(self.head_title) if p.strip()]
-        parts = [p for p in parts if not _is_generic_title(p, self.site_name)]
+        parts = [p for p in parts if not _is_generic_title(p, self.site_names)]
         return clean_text(max(parts, key=len)) if parts else ""
 
     # -- date ------------------------------------------------------------------

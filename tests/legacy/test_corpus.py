@@ -123,3 +123,19 @@ def test_only_the_header_today_date_is_no_date():
     article = extract_article(html)
     assert article.published is None
     assert "no_date" in article.warnings
+
+
+def test_site_name_heading_is_not_the_headline():
+    html = """<html><head><title>Chi tiết tin - Phường Đông Lương, tỉnh Quảng Trị</title></head><body>
+    <div id="top"><h1>Phường Đông Lương, tỉnh Quảng Trị</h1></div>
+    <div class="main"><div class="tieude_tin">Phường Đông Lương tổ chức ngày hội đại đoàn kết toàn dân tộc</div>
+    <div class="ngay">Cập nhật lúc: 10:15 | 18/11/2024</div>
+    <div class="noi_dung"><p>Sáng 18/11, khu phố 3 phường Đông Lương tổ chức ngày hội đại đoàn kết toàn dân tộc năm 2024.</p>
+    <p>Ngày hội có nhiều hoạt động văn hóa, thể thao sôi nổi thu hút đông đảo người dân tham gia.</p>
+    <p><em>Hồng Nhung</em></p></div></div></body></html>"""
+    article = extract_article(html)
+    assert (
+        article.title == "Phường Đông Lương tổ chức ngày hội đại đoàn kết toàn dân tộc"
+    )
+    assert article.published.isoformat() == "2024-11-18T10:15:00"
+    assert article.signature == "Hồng Nhung"

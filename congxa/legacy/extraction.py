@@ -1253,8 +1253,11 @@ def extract_article(
     body_chars = sum(len(b.text) for b in article.paragraphs)
     if body_chars < 80 and not article.images:
         raise NoArticle("no_article")
-    if not from_profile and _link_density(body) > 0.5:
-        raise NoArticle("no_article")
+    if not from_profile and (
+        _link_density(body) > 0.5
+        or sum(1 for a in body.iter("a") if len(text_of(a)) >= 30) >= 5
+    ):
+        raise NoArticle("no_article")  # a list of articles: titles as links
     if not title:
         article.warnings.append("no_title")
     if article.published is None:

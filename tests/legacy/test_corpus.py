@@ -139,3 +139,14 @@ def test_site_name_heading_is_not_the_headline():
     )
     assert article.published.isoformat() == "2024-11-18T10:15:00"
     assert article.signature == "Hồng Nhung"
+
+
+def test_category_page_with_teasers_is_no_article():
+    items = "".join(
+        f'<div class="item"><h3><a href="/tin/{n}">Tin hoạt động số {n} của Ủy ban nhân dân xã trong tháng</a></h3>'
+        f"<p>Tóm tắt nội dung của tin số {n}, kể lại những việc chính quyền xã đã làm trong tuần qua.</p></div>"
+        for n in range(8)
+    )
+    html = f"<html><head><title>Tin tức</title></head><body><h1>Tin tức</h1><div class='list'>{items}</div></body></html>"
+    with pytest.raises(NoArticle):
+        extract_article(html)

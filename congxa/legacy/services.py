@@ -89,18 +89,19 @@ class Outcome:
 
 @contextlib.contextmanager
 def page_cache_batch(site: Site) -> Iterator[None]:
-    """Run a bulk import; the site's page cache is refreshed once at the end.
+    """Run a bulk import; the page cache is invalidated once, at the end.
 
-    The one place an import touches the page cache: publishing each article
-    bumps the generation as usual, and one more bump at the end makes sure the
-    lists show every new article.
+    Every publish, image and redirect of the import would bump the site's
+    generation; `invalidation.deferred()` collects those bumps and writes each
+    once when the import ends, and the site is bumped even if nothing else did.
     """
-    from congxa.portal.cache import bump_site_generation
+    from congxa.portal import invalidation
 
-    try:
-        yield
-    finally:
-        bump_site_generation(site.pk)
+    with invalidation.deferred():
+        try:
+            yield
+        finally:
+            invalidation.bump(site.pk)
 
 
 def commune_collection(site: Site) -> Collection:

@@ -260,3 +260,23 @@ def test_unknown_site_and_profile(sections):
         )
     with pytest.raises(CommandError, match="hồ sơ nền tảng"):
         run(str(MIRROR_DIR), profile="joomla")
+
+
+def test_page_cache_is_invalidated_once_per_import(
+    sections, tmp_path, django_capture_on_commit_callbacks
+):
+    from congxa.portal.invalidation import generation_bumped
+
+    keys = []
+
+    def seen(sender, key, **kwargs):
+        keys.append(key)
+
+    generation_bumped.connect(seen)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            run(str(MIRROR_DIR), publish=True, state_file=str(tmp_path / "s"))
+    finally:
+        generation_bumped.disconnect(seen)
+    site_key = f"congxa:gen:site:{sections['thong-bao'].get_site().pk}"
+    assert keys.count(site_key) == 1

@@ -1198,7 +1198,10 @@ def extract_article(
     if body.getparent() is None and body is not page.doc:
         raise NoArticle("no_body")
 
+    picture = _lead_picture(page, title_el, body)
     blocks = _Flattener(page).run(body)
+    if picture is not None and picture.src not in {b.src for b in blocks}:
+        blocks.insert(0, picture)
     blocks = _attach_captions(blocks)
     blocks = [
         b
@@ -1280,6 +1283,47 @@ def _drop_through(body, el) -> None:
         else:
             parent.text = None
         node = parent
+
+
+ICON_SOURCE = re.compile(
+    r"icon|logo|banner|share|print|email|mail|facebook|zalo|twitter|btn|button|"
+    r"arrow|bullet|spacer|blank|rss|loading",
+    re.IGNORECASE,
+)
+
+
+def _lead_picture(page: _Page, title_el, body) -> Block | None:
+    """The article's own picture shown between headline and body (NukeViet's
+    `homeimgfile`, a Liferay small image), which the body does not repeat."""
+    if title_el is None or body is None or _contains(title_el, body):
+        return None
+    container = _article_container(title_el, body)
+    if container is None:
+        return None
+    start, end = page.order.get(title_el, 0), page.order.get(body, 0)
+    for img in container.iter("img"):
+        index = page.order.get(img, -1)
+        if not start < index < end or _contains(body, img):
+            continue
+        src = img.get("src") or img.get("data-src") or ""
+        width = re.sub(r"\D", "", img.get("width") or "") or "999"
+        if not src or ICON_SOURCE.search(src) or int(width) < 120:
+            continue
+        if any(
+            _is_hidden(node) or is_furniture_class(_classes(node), inside_body=True)
+            for node in img.iterancestors()
+            if _contains(container, node) and node is not container
+        ):
+            continue
+        link = next(img.iterancestors("a"), None)
+        if link is not None and not re.search(
+            r"\.(jpe?g|png|gif|webp)$", link.get("href") or "", re.I
+        ):
+            continue
+        figure = next(img.iterancestors("figure"), None)
+        caption = text_of(figure.find(".//figcaption")) if figure is not None else ""
+        return _Flattener(page).image_block(img, caption)
+    return None
 
 
 def _is_date_line(text: str) -> bool:

@@ -1490,7 +1490,12 @@ def _signature_after_body(page: _Page, body, title_el) -> str:
     for el in container.iter():
         if not isinstance(el.tag, str) or _contains(body, el):
             continue
-        if not SIGNATURE_CLASS.search(_classes(el)) or _is_hidden(el):
+        labelled = page.order.get(el, 0) > end and bool(
+            el.tag in {"p", "div", "span", "td", "em", "i"}
+            and len(text_of(el)) <= 120
+            and SIGNATURE_LABEL.match(text_of(el))
+        )
+        if not (labelled or SIGNATURE_CLASS.search(_classes(el))) or _is_hidden(el):
             continue
         if is_furniture_class(_classes(el)):
             continue

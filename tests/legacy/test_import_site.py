@@ -120,6 +120,7 @@ def test_drafts_by_default(sections, tmp_path):
 def test_dry_run_changes_nothing(sections, tmp_path):
     output = run(str(MIRROR_DIR), dry_run=True)
     assert "Chạy thử" in output and "Đã nhập: 6" in output
+    assert "đã nhập: /news/bai-viet-1.html -> " + STORIES[0].title in output
     assert not ArticlePage.objects.exists()
     assert not Redirect.objects.exists()
     assert not get_image_model().objects.exists()

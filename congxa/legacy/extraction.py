@@ -374,7 +374,20 @@ class _Page:
         self._index_order()
 
     def _index_order(self) -> None:
-        self.order = {el: i for i, el in enumerate(self.doc.iter())}
+        elements = list(self.doc.iter())
+        self.order = {el: i for i, el in enumerate(elements)}
+        # Raw text length of each element, children first: lets the scans skip
+        # big containers without reading their whole text (a 5 MB page).
+        self.raw_len: dict = {}
+        for el in reversed(elements):
+            size = len(el.text or "")
+            for child in el:
+                size += self.raw_len.get(child, 0) + len(child.tail or "")
+            self.raw_len[el] = size
+
+    def short(self, el, limit: int) -> bool:
+        """Whether an element's text may be at most `limit` characters."""
+        return self.raw_len.get(el, 0) <= limit * 20
 
     def _canonical(self) -> str:
         for el in self.doc.xpath("//link[@rel='canonical'][@href]"):
@@ -546,7 +559,7 @@ class _Page:
         today = datetime.now(LOCAL_ZONE).date()
         best, best_score = None, -5.0
         for el in self.body_el.iter():
-            if not isinstance(el.tag, str):
+            if not isinstance(el.tag, str) or not self.short(el, 160):
                 continue
             text = text_of(el)
             if not text or len(text) > 160:
@@ -634,6 +647,8 @@ class _Page:
         for scope in scopes:
             for el in scope.iter():
                 if not isinstance(el.tag, str) or el.tag in {"li", "a"}:
+                    continue
+                if not self.short(el, 200):
                     continue
                 text = text_of(el)
                 if len(text) > 200:

@@ -85,6 +85,7 @@ class Outcome:
     reason: str = ""
     detail: str = ""
     page_id: int | None = None
+    page_path: str = ""
 
 
 @contextlib.contextmanager
@@ -412,6 +413,7 @@ class SiteImporter:
         existing = self._existing(source_url, page.key)
         if existing is not None and existing.source_digest == digest:
             outcome.status, outcome.page_id = Status.UNCHANGED, existing.pk
+            outcome.page_path = _page_path(existing)
             if not options.dry_run:
                 self._redirect(page, existing)
             return
@@ -457,6 +459,7 @@ class SiteImporter:
         if options.publish or target.live:
             revision.publish(log_action=True)
         outcome.page_id = target.pk
+        outcome.page_path = _page_path(target)
         self._redirect(page, target)
 
     def _redirect(self, page: SourcePage, target: ArticlePage) -> None:
@@ -573,6 +576,11 @@ class SiteImporter:
             return None
         documents[url] = document.pk
         return document.pk
+
+
+def _page_path(page) -> str:
+    parts = page.get_url_parts()
+    return parts[2] if parts else ""
 
 
 def _paragraph(html: str) -> dict:

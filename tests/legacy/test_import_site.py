@@ -83,6 +83,8 @@ def test_mirror_is_imported_into_sections_with_pictures_and_redirects(
     rows = list(csv.reader(report.open(encoding="utf-8-sig")))
     assert rows[0][1] == "Tình trạng"
     assert len(rows) == 8
+    first = [r for r in rows if r[0] == "/news/bai-viet-1.html"][0]
+    assert first[9] == "/" + party.url_path.split("/", 2)[2]
     skipped = [r for r in rows if r[0] == "/news/"][0]
     assert "Không có tin bài" in skipped[8]
 

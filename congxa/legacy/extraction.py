@@ -440,7 +440,25 @@ class _Page:
         for el in _select(self.profile, "body", self.doc):
             if len(text_of(el)) >= 20 or el.find(".//img") is not None:
                 return el, True
-        return self._best_text_container(), False
+        best = self._best_text_container()
+        if best is None or len(text_of(best)) < 80:
+            fallback = self._generic_library_body()
+            if fallback is not None:
+                return fallback, False
+        return best, False
+
+    def _generic_library_body(self):
+        """trafilatura's main text, for layouts the rules find nothing in.
+
+        Its result (paragraphs, headings, pictures) is put at the end of the
+        page, so the same headline, date, caption and signature rules read it.
+        """
+        holder = generic_library_html(self.raw, self.url)
+        if holder is None:
+            return None
+        self.body_el.append(holder)
+        self._index_order()
+        return holder
 
     def _best_text_container(self):
         scores: dict = {}
@@ -697,6 +715,40 @@ class _Page:
             if parts:
                 return parts
         return []
+
+
+def generic_library_html(html: str, url: str = ""):
+    """trafilatura's extraction of a page in one `<div>`, or None."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover (a pinned dependency)
+        return None
+    try:
+        result = trafilatura.extract(
+            html,
+            url=url or None,
+            output_format="html",
+            include_images=True,
+            include_formatting=True,
+            include_links=True,
+            favor_precision=True,
+        )
+    except Exception:  # noqa: BLE001 (a third-party parser on a broken page)
+        return None
+    if not result:
+        return None
+    try:
+        root = lxml.html.document_fromstring(result)
+    except (etree.ParserError, ValueError):
+        return None
+    body = root.find("body")
+    container = body if body is not None else root
+    main = container.find("main")
+    main = main if main is not None else container
+    holder = lxml.html.Element("div", {"class": "congxa-generic-body"})
+    holder.text = main.text
+    holder.extend(list(main))
+    return holder
 
 
 def _contains(ancestor, el) -> bool:

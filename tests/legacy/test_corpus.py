@@ -150,3 +150,18 @@ def test_category_page_with_teasers_is_no_article():
     html = f"<html><head><title>Tin tức</title></head><body><h1>Tin tức</h1><div class='list'>{items}</div></body></html>"
     with pytest.raises(NoArticle):
         extract_article(html)
+
+
+def test_generic_library_reads_what_the_rules_find_nothing_in():
+    from congxa.legacy.extraction import generic_library_html
+
+    html = """<html><head><title>Hội nghị triển khai công tác năm 2025 - Xã An Phú</title></head><body>
+    <span><b>Hội nghị triển khai công tác năm 2025</b></span><br><span>15/01/2025</span><br>
+    <span>Ngày 15/1, UBND xã tổ chức hội nghị triển khai nhiệm vụ công tác năm 2025 với sự tham dự của cán bộ, công chức.</span><br><br>
+    <span>Hội nghị đã thống nhất các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội, quốc phòng, an ninh trong năm.</span></body></html>"""
+    holder = generic_library_html(html)
+    assert "Hội nghị đã thống nhất" in holder.text_content()
+    article = extract_article(html)
+    assert article.title == "Hội nghị triển khai công tác năm 2025"
+    assert article.published.isoformat() == "2025-01-15T00:00:00"
+    assert any("Hội nghị đã thống nhất" in p.text for p in article.paragraphs)

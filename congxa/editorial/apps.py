@@ -28,3 +28,7 @@ class EditorialConfig(AppConfig):
         from .services import vietnamese_full_name
 
         User.get_full_name = vietnamese_full_name
+
+        from .middleware import install_form_scoping
+
+        install_form_scoping()

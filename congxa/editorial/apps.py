@@ -29,6 +29,8 @@ class EditorialConfig(AppConfig):
 
         User.get_full_name = vietnamese_full_name
 
+        from . import workflows
         from .middleware import install_form_scoping
 
         install_form_scoping()
+        workflows.install()

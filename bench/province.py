@@ -3,7 +3,7 @@
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
         .venv/bin/python bench/province.py --communes 1,50,150 --articles 40
 
-Builds a province on a throw-away PostgreSQL database (`congxa_province_bench`,
+Builds a province on a throw-away PostgreSQL database (`h1_province_bench`,
 created and dropped here; SQLite in a temporary file without DATABASE_URL)
 through the same `portal.communes` service as `congxa commune add`, with
 articles published through Wagtail, then at each step measures, page cache off,
@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-BENCH_DB = "congxa_province_bench"
+BENCH_DB = "h1_province_bench"
 
 
 def _setup_env(database_url: str) -> None:

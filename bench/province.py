@@ -74,16 +74,21 @@ def build_communes(first: int, last: int, articles: int) -> float:
         section = NewsIndexPage.objects.get(
             url_path__startswith=site.root_page.url_path, slug="tin-tuc-su-kien"
         )
+        now = timezone.now()
         for a in range(articles):
+            # Live without a revision: the build times the page tree, not the
+            # publish path, which is measured on its own below.
             article = ArticlePage(
                 title=f"Tin số {a} của xã {n:03d}: hội nghị triển khai nhiệm vụ",
                 slug=f"tin-{a}",
-                date=timezone.now(),
+                date=now,
                 lead="Ủy ban nhân dân xã tổ chức hội nghị triển khai nhiệm vụ năm.",
                 body=[("paragraph", "<p>Nội dung bài viết thử nghiệm.</p>")],
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
             )
             section.add_child(instance=article)
-            article.save_revision().publish()
     return time.perf_counter() - started
 
 

@@ -183,6 +183,10 @@ def test_no_admin_url_opens_another_communes_object(client, site, communes, role
             continue
         checked += 1
         response = client.get(other_url)
+        if role == "province" and (name or "").startswith("province_"):
+            # The province operator's own screens cover every commune.
+            assert response.status_code in (200, 405), other_url
+            continue
         if response.status_code in OK_FOR_OTHER:
             continue
         if response.status_code in (301, 302):

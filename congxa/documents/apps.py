@@ -8,7 +8,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Legal documents")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 (keeps the page cache honest)
         from .home_blocks import register
 
         register()

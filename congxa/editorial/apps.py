@@ -10,8 +10,6 @@ class EditorialConfig(AppConfig):
     def ready(self) -> None:
         from congxa.portal.communes import SetupStep, register_setup_step
 
-        from . import signals  # noqa: F401 (sanitises stored HTML on save)
-
         def editorial_board(site) -> str:
             from .services import commune_roles_setup
 
@@ -28,6 +26,19 @@ class EditorialConfig(AppConfig):
         from .services import vietnamese_full_name
 
         User.get_full_name = vietnamese_full_name
+
+        from wagtail.admin.panels import page_utils  # noqa: F401 (sets Wagtail's own)
+        from wagtail.models import Page
+
+        from . import (
+            signals,  # noqa: F401 (sanitises stored HTML on save)
+            wagtail_texts,
+        )
+        from .page_form import VietnamesePageForm
+
+        wagtail_texts.apply()
+        # Every page type's admin form: Vietnamese addresses, sections in menus.
+        Page.base_form_class = VietnamesePageForm
 
         from . import workflows
         from .middleware import install_form_scoping

@@ -57,7 +57,6 @@ MEDIA_PERMISSIONS = {
 # Per-site settings the commune administrator edits; the editorial scope
 # middleware keeps them to their own site. (app_label, model) pairs, skipped
 # when the app is not installed.
-ADMIN_SETTINGS_MODELS = [("portal", "communesettings"), ("operations", "linkallowlist")]
 
 
 def name_parts(full_name: str) -> tuple[str, str]:
@@ -147,6 +146,9 @@ def _grant(group: Group, role: Role, board: EditorialBoard) -> None:
             GroupSitePermission.objects.get_or_create(
                 group=group, site=board.site, permission=permission
             )
+        # The commune's locked logins (congxa/accounts/lockout.py).
+        if apps.is_installed("congxa.accounts"):
+            group.permissions.add(_perm("accounts", "unlock_login"))
 
 
 def _workflow(board_name: str, editor: Group, approver: Group) -> Workflow:

@@ -8,10 +8,7 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Citizens' questions and feedback")
 
     def ready(self) -> None:
-        from . import (
-            compliance,
-            signals,  # noqa: F401 (keeps the page cache honest)
-        )
+        from . import compliance
 
         compliance.register()
         from congxa.portal.communes import DefaultSection, register_default_section

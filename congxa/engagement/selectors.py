@@ -89,14 +89,6 @@ def subtract_working_days(day: date, count: int) -> date:
     return day
 
 
-def add_working_days(day: date, count: int) -> date:
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
 def overdue_questions(site, *, now: datetime | None = None):
     """Open questions received more than the allowed working days ago."""
     now = now or timezone.now()

@@ -61,6 +61,11 @@ class HomePage(Page):
             page._cached_parent_obj = deepest._cached_parent_obj
         return page.route(request, path_components[consumed:])
 
+    def json_ld(self, request, url: str) -> dict | None:
+        """The home page describes the commune itself."""
+        commune = CommuneSettings.for_request(request)
+        return commune.json_ld(request) if commune.commune_name else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["main_blocks"] = render_plan(request, self, "main")
@@ -159,6 +164,41 @@ class CommuneSettings(ClusterableModel, BaseSiteSetting):
     def __str__(self):
         return self.commune_name or str(self.site)
 
+    def json_ld(self, request) -> dict:
+        """schema.org GovernmentOrganization: the commune as search engines see it."""
+        home = request.build_absolute_uri("/")
+        data = {
+            "@type": "GovernmentOrganization",
+            "@id": home + "#organization",
+            "name": self.agency or self.commune_name,
+            "alternateName": self.commune_name,
+            "url": home,
+        }
+        if self.address:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.address,
+                "addressRegion": self.province,
+                "addressCountry": "VN",
+            }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if self.province:
+            data["parentOrganization"] = {
+                "@type": "GovernmentOrganization",
+                "name": self.province,
+            }
+        if self.logo_id:
+            rendition = self.logo.get_rendition("fill-512x512|format-png")
+            data["logo"] = request.build_absolute_uri(rendition.url)
+        else:
+            from django.templatetags.static import static
+
+            data["logo"] = request.build_absolute_uri(static("congxa/emblem.svg"))
+        return data
+
 
 class WebsiteLink(Orderable):
     """One entry of the “Liên kết website” block."""
@@ -180,6 +220,25 @@ class WebsiteLink(Orderable):
 
 
 from .alerts import EmergencyAlert  # noqa: E402, F401
+
+
+class PendingCacheInvalidation(models.Model):
+    """A page-cache generation bump that failed because the cache was down.
+
+    Kept in the database, shared by every host, so the bump is replayed (as one
+    deployment-wide bump) when the cache answers again, even if the process that
+    published has gone (congxa/portal/cache_backends.py).
+    """
+
+    key = models.CharField(max_length=250)
+    failed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending cache invalidation")
+        verbose_name_plural = _("pending cache invalidations")
+
+    def __str__(self):
+        return self.key
 
 
 class Commune(models.Model):

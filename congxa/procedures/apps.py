@@ -8,11 +8,9 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Administrative procedures")
 
     def ready(self) -> None:
-        from . import signals
         from .home_blocks import register
 
         register()
-        signals.connect()
         from . import compliance
 
         compliance.register()

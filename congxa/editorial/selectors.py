@@ -67,3 +67,24 @@ def user_may_join_board(user, *, site: Site, actor) -> bool:
         return False
     allowed = set(sites_for_user(actor, role=Role.ADMIN).values_list("pk", flat=True))
     return user_sites <= allowed | {site.pk} and site.pk in allowed
+
+
+def nearest_workflow(page):
+    """The active workflow of the page or of its nearest ancestor, as Wagtail's
+    `Page.get_workflow` finds it, in one query (the ancestors' paths are
+    prefixes of the page's own)."""
+    from django.conf import settings
+    from wagtail.models import Page, WorkflowPage
+
+    if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        return None
+    paths = [
+        page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
+    ]
+    found = (
+        WorkflowPage.objects.filter(page__path__in=paths, workflow__active=True)
+        .select_related("workflow")
+        .order_by("-page__depth")
+        .first()
+    )
+    return found.workflow if found is not None else None

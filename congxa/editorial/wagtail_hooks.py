@@ -110,3 +110,15 @@ def vietnamese_manuals_in_help_menu(request, menu_items):
             )
         )
     menu_items.sort(key=lambda item: item.order)
+
+
+@hooks.register("before_edit_page")
+def read_workflow_once(request, page):
+    """The edit form asks for the page's workflow three times (two action-menu
+    entries, the "submit" label); Wagtail reads it from `_congxa_workflow`
+    (`portal.wagtail_patches.page_workflow_memo`). Found once for a GET, where
+    nothing in the request changes it (a POST may submit or cancel the
+    workflow, so it reads afresh). The workflow state is shared the same way
+    by `portal.wagtail_patches.page_edit_prefetch`."""
+    if request.method == "GET":
+        page._congxa_workflow = selectors.nearest_workflow(page)

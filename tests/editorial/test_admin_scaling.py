@@ -65,3 +65,116 @@ def test_reviewable_by_matches_wagtails_rule(db):
     assert TaskState.objects.reviewable_by(editor).count() == 1
     assert TaskState.objects.reviewable_by(other_editor).count() == 0
     assert TaskState.objects.reviewable_by(writer).count() == 0
+
+
+def _section_with_articles(site, owner, count: int):
+    section = NewsIndexPage.objects.get(
+        url_path__startswith=site.root_page.url_path, slug="tin-tuc-su-kien"
+    )
+    for n in range(count):
+        ArticlePageFactory(parent=section, title=f"Bài số {n}", owner=owner)
+    return section
+
+
+def _own_draft(section, writer):
+    from django.utils import timezone
+
+    from congxa.news.models import ArticlePage
+
+    draft = ArticlePage(
+        title="Bản nháp của phóng viên",
+        slug="ban-nhap",
+        date=timezone.now(),
+        lead="Bản nháp.",
+        owner=writer,
+        live=False,
+    )
+    section.add_child(instance=draft)
+    draft.save_revision(user=writer)
+    return draft
+
+
+def _warm_queries(client, url: str) -> int:
+    queries(client, url)  # Wagtail re-reads its site root paths once
+    return queries(client, url)
+
+
+ROLES = [Role.WRITER, Role.EDITOR, Role.APPROVER]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_explorer_queries_flat_with_communes_and_rows(db, client, role):
+    own = add_communes(0, 1)[0]
+    writer = make_member(own, Role.WRITER, "phongvien")
+    person = writer if role == Role.WRITER else make_member(own, role, "nguoi")
+    section = _section_with_articles(own, writer, 3)
+    draft = _own_draft(section, writer)
+    draft.get_workflow().start(draft, writer)  # one row in moderation
+    url = f"/admin/pages/{section.pk}/"
+    client.force_login(person)
+    one = _warm_queries(client, url)
+    add_communes(1, 6)
+    many_communes = _warm_queries(client, url)
+    _section_with_articles(own, writer, 20)
+    many_rows = _warm_queries(client, url)
+    html = client.get(url).content.decode()
+    assert "Bài số 19" in html and "Bản nháp của phóng viên" in html
+    assert (one, many_communes, many_rows) == (one, one, one)
+    assert one < 40
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_page_edit_queries_flat_with_communes(db, client, role):
+    own = add_communes(0, 1)[0]
+    writer = make_member(own, Role.WRITER, "phongvien")
+    person = writer if role == Role.WRITER else make_member(own, role, "nguoi")
+    section = _section_with_articles(own, writer, 3)
+    draft = _own_draft(section, writer)
+    if role != Role.WRITER:
+        # An editor or approver opens an article waiting for them.
+        draft.get_workflow().start(draft, writer)
+    url = f"/admin/pages/{draft.pk}/edit/"
+    client.force_login(person)
+    one = _warm_queries(client, url)
+    add_communes(1, 6)
+    _section_with_articles(own, writer, 10)
+    many = _warm_queries(client, url)
+    assert many == one
+    assert one < 40
+
+
+def test_leaf_delete_rule_matches_wagtails_query(db):
+    """The patched `can_delete` gives, for a leaf, what Wagtail's query gives."""
+    from wagtail.models import Page
+
+    from congxa.portal.wagtail_patches import leaf_delete
+
+    own = add_communes(0, 1)[0]
+    writer = make_member(own, Role.WRITER, "phongvien")
+    other = make_member(own, Role.WRITER, "phongvien2")
+    editor = make_member(own, Role.EDITOR, "btv")
+    approver = make_member(own, Role.APPROVER, "tbbt")
+    section = _section_with_articles(own, writer, 0)
+    pages = [
+        ArticlePageFactory(
+            parent=section, title="Của mình, nháp", owner=writer, live=False
+        ),
+        ArticlePageFactory(parent=section, title="Của mình, đã đăng", owner=writer),
+        ArticlePageFactory(
+            parent=section, title="Của người khác", owner=other, live=False
+        ),
+        ArticlePageFactory(parent=section, title="Không chủ", owner=None, live=False),
+    ]
+    seen = set()
+    for user in (writer, other, editor, approver):
+        for page in pages:
+            page = Page.objects.get(pk=page.pk)
+            tester = page.permissions_for_user(user)
+            patched = tester.can_delete()
+            original = leaf_delete._original(tester)
+            assert patched == original, (user.username, page.title)
+            assert leaf_delete.leaf_can_delete(tester) is not None
+            seen.add(patched)
+    assert seen == {True, False}
+    # A page with children is left to Wagtail's own query.
+    assert leaf_delete.leaf_can_delete(section.permissions_for_user(writer)) is None

@@ -1,0 +1,62 @@
+"""The page edit form's page keeps what Wagtail already read for the record.
+
+Written for Wagtail 7.4. `EditView.dispatch` reads the page record with its
+workflow states prefetched, its latest and its scheduled revision, then edits
+`get_latest_revision_as_object()`: a new instance built from the revision,
+which has none of these, so the lock, the action menu, the status side panel
+and the template read each one again (the workflow state a dozen times, a
+query each). For a GET, where the request changes none of them, this copies
+them from the record onto the edited instance; a POST (which may submit,
+approve or cancel) reads afresh as Wagtail does.
+"""
+
+from __future__ import annotations
+
+from . import require_source, require_version
+
+NAME = "page_edit_prefetch"
+WAGTAIL = "7.4"
+GET_OBJECT_DIGEST = "fe77f6d827f8788a"
+# `dispatch` sets `latest_revision` and `scheduled_revision` before it calls
+# `get_object`; a change there must be reviewed here.
+DISPATCH_DIGEST = "dec0aa9ca040c674"
+
+_original = None
+
+
+def share_record_reads(view, page) -> None:
+    record = view.real_page_record
+    if page is record or view.request.method != "GET":
+        return
+    if page.pk != record.pk:
+        return
+    if hasattr(record, "_current_workflow_states"):
+        page._current_workflow_states = record._current_workflow_states
+    latest = getattr(view, "latest_revision", None)
+    if latest is not None and page.latest_revision_id == latest.pk:
+        page.latest_revision = latest
+    if "scheduled_revision" in record.__dict__:
+        page.__dict__["scheduled_revision"] = record.__dict__["scheduled_revision"]
+
+
+def get_object(self):
+    page = _original(self)
+    share_record_reads(self, page)
+    return page
+
+
+def check() -> None:
+    from wagtail.admin.views.pages.edit import EditView
+
+    require_version("wagtail", WAGTAIL, NAME)
+    require_source(EditView.get_object, GET_OBJECT_DIGEST, NAME)
+    require_source(EditView.dispatch, DISPATCH_DIGEST, NAME)
+
+
+def apply() -> None:
+    global _original
+    from wagtail.admin.views.pages.edit import EditView
+
+    if _original is None:
+        _original = EditView.get_object
+        EditView.get_object = get_object

@@ -274,10 +274,12 @@ def main() -> None:
         return
     bench_url = ""
     if database_url:
-        base = database_url.rsplit("/", 1)[0]
-        _pg_admin(database_url, f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        _pg_admin(database_url, f"CREATE DATABASE {BENCH_DB}")
-        bench_url = f"{base}/{BENCH_DB}"
+        base, name = database_url.rsplit("/", 1)
+        # Named after the caller's own database, so two benches never share one.
+        bench_db = f"{name.split('?')[0]}_province_bench" if name else BENCH_DB
+        _pg_admin(database_url, f"DROP DATABASE IF EXISTS {bench_db}")
+        _pg_admin(database_url, f"CREATE DATABASE {bench_db}")
+        bench_url = f"{base}/{bench_db}"
     started = time.perf_counter()
     try:
         subprocess.run(  # noqa: S603 (fixed argv)
@@ -297,7 +299,7 @@ def main() -> None:
         )
     finally:
         if database_url:
-            _pg_admin(database_url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+            _pg_admin(database_url, f"DROP DATABASE IF EXISTS {bench_db} WITH (FORCE)")
     print(f"# took {time.perf_counter() - started:.0f} s")
 
 

@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from congxa.portal.cache import generation_memo
+
 from .blocks import ArticleBodyBlock
 
 OTHER_NEWS_COUNT = 6
@@ -135,5 +137,8 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["other_news"] = self.other_news()
+        # The same for every visitor until the site's next publish.
+        context["other_news"] = generation_memo(
+            request, "other-news", self.pk, lambda: list(self.other_news())
+        )
         return context

@@ -297,9 +297,16 @@ _fragments: OrderedDict[tuple, object] = OrderedDict()
 _fragments_lock = threading.Lock()
 
 
-def generation_memo(request: HttpRequest | None, name: str, vary, compute):
+def generation_memo(
+    request: HttpRequest | None,
+    name: str,
+    vary,
+    compute: Callable[[], object],
+    still_valid: Callable[[object], bool] | None = None,
+):
     """`compute()`, kept for the request's site and generation (and `vary`).
 
+    `still_valid(value)` can retire a kept value earlier (a banner that ends).
     Without a generation on the request (not a public page), just `compute()`.
     """
     generation = getattr(request, "page_cache_generation", None)
@@ -307,7 +314,7 @@ def generation_memo(request: HttpRequest | None, name: str, vary, compute):
         return compute()
     key = (name, request.page_cache_site_id, generation, vary)
     with _fragments_lock:
-        if key in _fragments:
+        if key in _fragments and (still_valid is None or still_valid(_fragments[key])):
             _fragments.move_to_end(key)
             return _fragments[key]
     value = compute()

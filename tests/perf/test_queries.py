@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 # cache generations); routing takes one query by url_path, view restrictions
 # are read once per generation, and the home page's children (menu, home
 # blocks) and an article's "other news" are kept per site generation.
-BUDGETS = {"home": 8, "section": 5, "article": 5}
+BUDGETS = {"home": 7, "section": 4, "article": 4}
 AFTER_PUBLISH = 10
 
 

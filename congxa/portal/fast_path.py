@@ -22,6 +22,7 @@ The answer is byte for byte the one the Django path gives for the same entry
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable
 
 from django.core.exceptions import DisallowedHost
@@ -119,16 +120,59 @@ def outer_headers(handler, secure: bool) -> list[tuple[str, str]] | None:
         return added
 
 
-def _valid_host(request: EnvironRequest) -> bool:
-    try:
-        request.get_host()
-    except DisallowedHost:
-        return False
-    return True
+# A request with one of these is answered by Django's conditional-GET code
+# (`cache.serve_entry`); the common one, without, from a ready header list.
+CONDITIONAL = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
-def answer(handler, environ: dict) -> HttpResponse | None:
-    """The response for a fresh hit, as the Django path would give it; else None."""
+def _full_response(
+    request: EnvironRequest, entry: dict, extra: list[tuple[str, str]]
+) -> HttpResponse:
+    response = page_cache.serve_entry(request, entry)
+    headers = response.headers
+    for name, value in extra:
+        if name not in headers:
+            headers[name] = value
+    return response
+
+
+class Answer:
+    """A ready WSGI answer: status line, headers, body."""
+
+    __slots__ = ("status", "headers", "content")
+
+    def __init__(self, status: str, headers: list[tuple[str, str]], content: bytes):
+        self.status = status
+        self.headers = headers
+        self.content = content
+
+
+def _ready_answer(
+    request: EnvironRequest, entry: dict, extra: list[tuple[str, str]], secure: bool
+) -> Answer:
+    """The unconditional answer for `entry`, built once through `serve_entry`
+    and kept with the entry in this process; only `Age` changes per request."""
+    memo = entry.get("_fast_path")
+    if memo is None or memo[0] is not extra:
+        response = _full_response(request, entry, extra)
+        status, headers = wsgi_headers(response)
+        age_at = next(i for i, (name, _) in enumerate(headers) if name == "Age")
+        memo = (extra, status, headers, age_at)
+        entry["_fast_path"] = memo
+    _, status, headers, age_at = memo
+    headers = list(headers)
+    age = max(0, int(time.time() - entry["stored_at"]))
+    headers[age_at] = ("Age", str(age))
+    return Answer(status, headers, entry["content"])
+
+
+def lookup(handler, environ: dict) -> tuple[EnvironRequest, dict, list] | None:
+    """(request, fresh entry, outer headers) when the fast path may answer."""
     if environ.get("CONTENT_LENGTH") not in (None, "", "0"):
         return None  # a body: Django checks and refuses it
     request = EnvironRequest(environ)
@@ -136,27 +180,28 @@ def answer(handler, environ: dict) -> HttpResponse | None:
     cookies = request.COOKIES if environ.get("HTTP_COOKIE") else {}
     if not page_cache.is_cacheable(request.method, request.path, query_string, cookies):
         return None
-    if not _valid_host(request):
-        return None
-    secure = request.is_secure()
-    extra = outer_headers(handler, secure)
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # Django answers 400
+    extra = outer_headers(handler, request.is_secure())
     if extra is None:
         return None
     key = page_cache.entry_key(
-        request.get_host(),
-        request.path,
-        query_string,
-        environ.get("HTTP_ACCEPT_ENCODING", ""),
+        host, request.path, query_string, environ.get("HTTP_ACCEPT_ENCODING", "")
     )
     entry = page_cache.fresh_entry(key)
     if entry is None:
         return None
-    response = page_cache.serve_entry(request, entry)
-    headers = response.headers
-    for name, value in extra:
-        if name not in headers:
-            headers[name] = value
-    return response
+    return request, entry, extra
+
+
+def answer(handler, environ: dict) -> HttpResponse | None:
+    """The response for a fresh hit, as the Django path would give it; else None."""
+    found = lookup(handler, environ)
+    if found is None:
+        return None
+    return _full_response(*found)
 
 
 def wsgi_headers(response: HttpResponse) -> tuple[str, list[tuple[str, str]]]:
@@ -177,11 +222,18 @@ class PageCacheApp:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         try:
-            response = answer(self.application, environ)
+            found = lookup(self.application, environ)
         except Exception:  # noqa: BLE001 (the cache may be down: Django decides)
-            response = None
-        if response is None:
+            found = None
+        if found is None:
             return self.application(environ, start_response)
-        status, headers = wsgi_headers(response)
+        request, entry, extra = found
+        if any(name in environ for name in CONDITIONAL):
+            response = _full_response(request, entry, extra)
+            status, headers = wsgi_headers(response)
+            content = response.content
+        else:
+            ready = _ready_answer(request, entry, extra, request.is_secure())
+            status, headers, content = ready.status, ready.headers, ready.content
         start_response(status, headers)
-        return [response.content]
+        return [content]

@@ -32,10 +32,13 @@ def measure(data_dir: Path, requests: int) -> None:
         "django.contrib.staticfiles.storage.StaticFilesStorage"
     )
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from django.test import RequestFactory  # noqa: I001
+    import django
+
+    django.setup()
+    from django.test import RequestFactory
 
     from congxa.news.models import ArticlePage
-    from congxa.wsgi import application, django_application  # sets Django up
+    from congxa.wsgi import application, django_application
 
     article = ArticlePage.objects.live().order_by("-date").first()
     environ = RequestFactory().get(article.relative_url(None), HTTP_HOST="127.0.0.1")

@@ -14,3 +14,14 @@ class DocumentsConfig(AppConfig):
         from . import compliance
 
         compliance.register()
+        from congxa.portal.communes import DefaultSection, register_default_section
+
+        register_default_section(
+            DefaultSection(
+                key="documents",
+                model="documents.DocumentIndexPage",
+                title="Văn bản",
+                slug="van-ban",
+                order=20,
+            )
+        )

@@ -11,3 +11,23 @@ class EngagementConfig(AppConfig):
         from . import compliance
 
         compliance.register()
+        from congxa.portal.communes import DefaultSection, register_default_section
+
+        register_default_section(
+            DefaultSection(
+                "questions",
+                "engagement.QuestionIndexPage",
+                "Hỏi đáp",
+                "hoi-dap",
+                order=60,
+            )
+        )
+        register_default_section(
+            DefaultSection(
+                "feedback",
+                "engagement.FeedbackPage",
+                "Phản ánh, kiến nghị",
+                "phan-anh-kien-nghi",
+                order=70,
+            )
+        )

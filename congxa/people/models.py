@@ -17,16 +17,12 @@ from wagtail.search import index
 
 from congxa.portal.cache import expire_page_cache_at
 from congxa.portal.site_access import SiteScopedForm
+from congxa.portal.site_owned import SiteOwned
 
 from . import selectors
 from .blocks import RICH_TEXT_FEATURES, IntroductionBodyBlock
 from .enums import ScheduleKind
 from .forms import OfficialForm, OrganisationUnitForm
-
-
-class SiteQuerySet(models.QuerySet):
-    def for_site(self, site):
-        return self.filter(site=site)
 
 
 def _expire_at_midnight(request) -> None:
@@ -124,6 +120,13 @@ class ContactPage(Page):
     class Meta:
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
+
+    def json_ld(self, request, url: str) -> dict | None:
+        """The contact page describes the commune as an organisation."""
+        from congxa.portal.models import CommuneSettings
+
+        commune = CommuneSettings.for_request(request)
+        return commune.json_ld(request) if commune.commune_name else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -228,15 +231,9 @@ class CitizenReceptionPage(Page):
 # Records of one commune ------------------------------------------------------
 
 
-class OrganisationUnit(models.Model):
+class OrganisationUnit(SiteOwned):
     """A body of the commune: Đảng ủy, HĐND, UBND, a department, a centre."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("commune"),
-        on_delete=models.CASCADE,
-        related_name="organisation_units",
-    )
     name = models.CharField(_("name"), max_length=200)
     parent = models.ForeignKey(
         "self",
@@ -258,8 +255,6 @@ class OrganisationUnit(models.Model):
         _("display order"), default=100, help_text=_("Smaller numbers come first.")
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = SiteQuerySet.as_manager()
 
     base_form_class = OrganisationUnitForm
     panels = [
@@ -301,15 +296,9 @@ class OrganisationUnit(models.Model):
             ancestor = ancestor.parent
 
 
-class Official(models.Model):
+class Official(SiteOwned):
     """A leader or official of the commune, as listed in the directory."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("commune"),
-        on_delete=models.CASCADE,
-        related_name="officials",
-    )
     name = models.CharField(_("full name"), max_length=120)
     position = models.CharField(
         _("position"),
@@ -360,8 +349,6 @@ class Official(models.Model):
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = SiteQuerySet.as_manager()
-
     base_form_class = OfficialForm
     panels = [
         FieldPanel("site"),
@@ -399,15 +386,9 @@ class Official(models.Model):
             )
 
 
-class ScheduleEntry(models.Model):
+class ScheduleEntry(SiteOwned):
     """One item of the weekly schedule, or a citizen reception session."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("commune"),
-        on_delete=models.CASCADE,
-        related_name="schedule_entries",
-    )
     kind = models.CharField(
         _("kind"),
         max_length=10,
@@ -427,8 +408,6 @@ class ScheduleEntry(models.Model):
     participants = models.TextField(_("participants"), max_length=1000, blank=True)
     location = models.CharField(_("location"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = SiteQuerySet.as_manager()
 
     base_form_class = SiteScopedForm
     panels = [

@@ -33,6 +33,7 @@ from django.http.cookie import parse_cookie
 from django.utils.functional import cached_property
 
 from . import cache as page_cache
+from .hosts import _hostname, host_table
 
 PROBE_PATH = "/"
 
@@ -87,11 +88,15 @@ def _forget_outer_headers(**kwargs) -> None:
 setting_changed.connect(_forget_outer_headers)
 
 
-def outer_headers(handler, secure: bool) -> list[tuple[str, str]] | None:
+def outer_headers(
+    handler, secure: bool, host: str = "localhost"
+) -> list[tuple[str, str]] | None:
     """What the middleware around the page cache add to a public page, in order.
 
     Asked once per scheme of `handler`'s loaded middleware chain: a probe
-    request carries the answer the page cache middleware gives back as is.
+    request (to the host being served) carries the answer the page cache
+    middleware gives back as is. A probe some middleware answers by itself (an
+    HTTPS redirect) memoises None: Django answers that scheme.
     """
     memo_key = (id(handler), secure)
     if memo_key in _outer:
@@ -100,7 +105,8 @@ def outer_headers(handler, secure: bool) -> list[tuple[str, str]] | None:
         environ = {
             "REQUEST_METHOD": "GET",
             "PATH_INFO": PROBE_PATH,
-            "SERVER_NAME": "probe.invalid",
+            "HTTP_HOST": host,
+            "SERVER_NAME": "localhost",
             "SERVER_PORT": "443" if secure else "80",
             "wsgi.url_scheme": "https" if secure else "http",
             "HTTP_X_FORWARDED_PROTO": "https" if secure else "http",
@@ -111,6 +117,10 @@ def outer_headers(handler, secure: bool) -> list[tuple[str, str]] | None:
         probe.page_cache_answer = answer
         response = handler._middleware_chain(probe)
         if response is not answer:
+            if response.status_code in (301, 302, 400, 503):
+                # The host's own answer (an alias, a disabled commune): ask
+                # again with the next host rather than remember it.
+                return None
             added = None
         else:
             added = [
@@ -171,6 +181,13 @@ def _ready_answer(
     return Answer(status, headers, entry["content"])
 
 
+def _host_answers_itself(request: EnvironRequest) -> bool:
+    """`CommuneHostMiddleware` (outside the page cache) answers this host."""
+    hostname = _hostname(request)
+    table = host_table()
+    return hostname in table.redirects or hostname in table.disabled
+
+
 def lookup(handler, environ: dict) -> tuple[EnvironRequest, dict, list] | None:
     """(request, fresh entry, outer headers) when the fast path may answer."""
     if environ.get("CONTENT_LENGTH") not in (None, "", "0"):
@@ -184,7 +201,9 @@ def lookup(handler, environ: dict) -> tuple[EnvironRequest, dict, list] | None:
         host = request.get_host()
     except DisallowedHost:
         return None  # Django answers 400
-    extra = outer_headers(handler, request.is_secure())
+    if _host_answers_itself(request):
+        return None  # an alias redirects, a disabled commune shows maintenance
+    extra = outer_headers(handler, request.is_secure(), host)
     if extra is None:
         return None
     key = page_cache.entry_key(

@@ -23,6 +23,7 @@ site setting saved or deleted       its site (and its     header, footer,
 settings, procedures shown, Q&A),                         shown, Q&A settings
 a commune's website link
 emergency alert                     its site              banner on every page
+commune record, commune host name   its site              names, canonical host
 organisation unit, official,        its site              introduction,
 schedule entry                                            schedule, home blocks
 question saved while public before  its site              Q&A list and detail
@@ -307,6 +308,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("wagtailcore.Site", _all_sites),
     Trigger("wagtailcore.PageViewRestriction", _all_sites),
     Trigger("portal.EmergencyAlert", _own_site),
+    Trigger("portal.Commune", _own_site),
+    Trigger("portal.CommuneHost", _own_site),
     Trigger("people.OrganisationUnit", _own_site),
     Trigger("people.Official", _own_site),
     Trigger("people.ScheduleEntry", _own_site),

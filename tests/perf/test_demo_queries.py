@@ -20,7 +20,7 @@ HOST = "127.0.0.1:8000"  # the demo commune's site
 # first render after a publish (the site's memos and fragments re-read then).
 AFTER_PUBLISH_BUDGET = 10
 # With the per-process memos and fragments of a running server warm.
-WARM_BUDGET = 7
+WARM_BUDGET = 8
 
 
 @pytest.fixture

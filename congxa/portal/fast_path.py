@@ -12,8 +12,12 @@ cache, for a response that is a stored body and a few headers. `PageCacheApp`
   CSP, HSTS over HTTPS: `SecurityHeadersMiddleware`, Django's
   `SecurityMiddleware`) are asked of those very middleware, once per scheme,
   by running the loaded chain on a probe (`outer_headers`), not copied here;
-- anything it is unsure of (a body, a bad host, an HTTPS redirect to make, a
-  miss) goes to Django unchanged.
+- a host `CommuneHostMiddleware` answers by itself (an alias that redirects,
+  a disabled commune's maintenance page) goes to Django, like anything else
+  it is unsure of (a body, a bad host, an HTTPS redirect to make, a miss);
+- a request without validators gets the entry's ready answer (built once
+  through `serve_entry`, only `Age` changes); one with validators goes
+  through Django's conditional-GET code.
 
 The answer is byte for byte the one the Django path gives for the same entry
 (tests/perf/test_fast_path.py).

@@ -91,16 +91,17 @@ class Outcome:
 def page_cache_batch(site: Site) -> Iterator[None]:
     """Run a bulk import; the site's page cache is refreshed once at the end.
 
-    The one place an import touches the page cache: publishing each article
-    bumps the generation as usual, and one more bump at the end makes sure the
-    lists show every new article.
+    The one place an import touches the page cache: the bumps of every article
+    published are collected (`invalidation.deferred`) and written once, with
+    the site's, when the import ends.
     """
-    from congxa.portal.cache import bump_site_generation
+    from congxa.portal import invalidation
 
-    try:
-        yield
-    finally:
-        bump_site_generation(site.pk)
+    with invalidation.deferred():
+        try:
+            yield
+        finally:
+            invalidation.bump(site.pk)
 
 
 def commune_collection(site: Site) -> Collection:

@@ -36,6 +36,9 @@ Wagtail document or image saved     the communes whose    file size, title,
 or deleted                          pages or records use  picture (Wagtail's
                                     it; all sites if a    `ReferenceIndex` says
                                     user is neither       who uses it)
+stored files renamed                all sites             file addresses
+(`rename_stored_files`, explicit)
+legacy import (`page_cache_batch`)  the commune, once     every article added
 ==================================  ====================  =====================
 
 Rules:

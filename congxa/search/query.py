@@ -47,13 +47,15 @@ MIN_PARTIAL_WORDS = 3
 # How people ask, not what documents say: dropped from the relaxed alternative.
 QUESTION_WORDS = frozenset(
     """
-    a ai anh ba bac bao cach can chi cho chu co con cua da dau de di duoc em gi
-    giup hay hoi khi khong ko la lam len luc may minh mot muon nao nay nhu nhung
-    nhieu o oi on phai ra rang roi sao the thi thu toi tu ve vay vi voi xin xem
-    ah a0 nhe nha ak k dc
+    a ai anh ba bac bao can chi chu dau duoc em gi giup hay hoi khi khong ko la
+    luc may minh muon nao nay nhu nhung nhieu o oi on phai rang roi sao the thi
+    toi vay vi voi xin ah nhe nha ak k dc cua
     """.split()
 )
-# Words that never count as a question word when they are the whole query.
+# Words that are mostly a question's filler, but sometimes its content (`làm`
+# of `làm việc`): dropped only by a second, stronger relaxation.
+SOFT_WORDS = frozenset("cach cho co con da de di lam len mot ra thu tu ve xem".split())
+STRONG = QUESTION_WORDS | SOFT_WORDS
 MIN_RELAXED_WORDS = 1
 
 
@@ -261,8 +263,10 @@ def plan(
     return result
 
 
-def _relaxed(words: list[PlanWord], folded: list[str]) -> list[PlanWord] | None:
-    kept = [w for w, f in zip(words, folded, strict=True) if f not in QUESTION_WORDS]
+def _relaxed(
+    words: list[PlanWord], folded: list[str], drop: frozenset[str] = QUESTION_WORDS
+) -> list[PlanWord] | None:
+    kept = [w for w, f in zip(words, folded, strict=True) if f not in drop]
     if len(kept) < MIN_RELAXED_WORDS or len(kept) == len(words):
         return None
     return kept
@@ -312,8 +316,13 @@ def _alternatives(
         add(words, SYNONYM, "synonym")
 
     add(_relaxed(result.words, result.folded), RELAXED, "relaxed")
+    add(_relaxed(result.words, result.folded, STRONG), RELAXED, "relaxed")
     for words, terms in synonym_words:
         add(_relaxed(words, terms), RELAXED_SYNONYM, "relaxed synonym")
+        add(_relaxed(words, terms, STRONG), RELAXED_SYNONYM, "relaxed synonym")
+    if lexicon is not None:
+        for terms in lexicon.cores(result.folded) or lexicon.cores(raw_folded):
+            add([_plain(t) for t in terms], RELAXED_SYNONYM, "synonym core")
     return found
 
 

@@ -130,6 +130,27 @@ class Lexicon:
                 unique.append(result)
         return unique[:MAX_ALTERNATIVES]
 
+    def cores(self, words: list[str]) -> list[list[str]]:
+        """What the known phrases mean, without the rest of the question:
+        `sửa tên trong giấy khai sinh` -> `thay đổi cải chính hộ tịch`; then each
+        phrase alone, as typed (`giờ làm việc` of `giờ làm việc của ubnd`)."""
+        found = self.matches(words)
+        covered = sum(end - start for start, end, _m in found)
+        if not found or covered == len(words):
+            return []
+        results = []
+        if len(found) > 1:
+            results.append([t for _s, _e, meanings in found for t in meanings[0]])
+        for start, end, meanings in found:
+            results.extend(list(meaning) for meaning in meanings)
+            if end - start > 1:
+                results.append(words[start:end])
+        unique = []
+        for result in results:
+            if result not in unique:
+                unique.append(result)
+        return unique[: MAX_ALTERNATIVES * 2]
+
 
 def read_entries(text: str) -> list[Entry]:
     return [entry for entry in map(parse_line, text.splitlines()) if entry]

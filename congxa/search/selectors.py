@@ -245,9 +245,11 @@ def _by_title_coverage(pairs, terms_of) -> list:
         searched = terms_of.get(hit.entry_id, frozenset())
         return round(sum(1 for w in words if w in searched) / len(words), 1)
 
+    # Only matches through the dictionary: the words as typed keep the engine's
+    # order (its thresholds are measured on it).
     rekeyed = [
         ((key[0], key[1], key[2], -coverage(hit), hit.tier, key[3]), hit)
-        if key[1] == 0 and hit.entry_id in titles
+        if key[1] == 0 and key[2] > 0 and hit.entry_id in titles
         else ((*key[:3], 0.0, hit.tier, key[3]), hit)
         for key, hit in pairs[:COVERAGE_HEAD]
     ]

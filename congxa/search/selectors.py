@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -123,11 +124,33 @@ def _site_urls(site: Site | None, entries) -> dict[int, str]:
 
 RANK_LIMIT = MAX_PAGE * PER_PAGE
 MAX_PARTIAL_TRIES = 8
+RELAX_BELOW = 10
+
+
+LEXICON_SECONDS = 60
+_lexicons: dict[int, tuple[float, Lexicon]] = {}
+
+
+def lexicons_forget(**kwargs) -> None:
+    """A synonym changed: this process reads the lists again (others within
+    `LEXICON_SECONDS`)."""
+    _lexicons.clear()
 
 
 def lexicon_for(site: Site | None) -> Lexicon:
     """The synonym lists a visitor of `site` gets: the commune's, the province's,
-    then the shipped dictionary."""
+    then the shipped dictionary (kept a minute per process)."""
+    key = site.pk if site is not None else 0
+    now = time.monotonic()
+    cached = _lexicons.get(key)
+    if cached is not None and now - cached[0] < LEXICON_SECONDS:
+        return cached[1]
+    lexicon = _lexicon_read(site)
+    _lexicons[key] = (now, lexicon)
+    return lexicon
+
+
+def _lexicon_read(site: Site | None) -> Lexicon:
     rows = Synonym.objects.filter(site__isnull=True)
     if site is not None:
         rows = Synonym.objects.filter(Q(site=site) | Q(site__isnull=True))
@@ -167,6 +190,10 @@ def rank(
     beyond = 0
     labels = []
     for search in plan.searches():
+        if search.rank >= search_query.RELAXED and len(merged) >= RELAX_BELOW:
+            # The question as asked found enough: dropping its words would
+            # only add weaker matches below.
+            break
         matches = engine.count(search.words, site_ids)
         if not matches:
             continue
@@ -315,12 +342,13 @@ def search(
     dictionary: bool = True,
 ) -> SearchPage:
     """Search the index as a visitor of `site` sees it."""
-    plan = make_plan(raw_query, site, dictionary=dictionary)
-    result = SearchPage(query=plan.query, plan=plan, per_page=per_page)
-    if not plan:
-        return result
-    site_ids = site_ids_for(site)
-    ranked = rank(plan, site_ids, limit=max(RANK_LIMIT, per_page * MAX_PAGE))
+    with engine_for().session():
+        plan = make_plan(raw_query, site, dictionary=dictionary)
+        result = SearchPage(query=plan.query, plan=plan, per_page=per_page)
+        if not plan:
+            return result
+        site_ids = site_ids_for(site)
+        ranked = rank(plan, site_ids, limit=max(RANK_LIMIT, per_page * MAX_PAGE))
     result.how = ranked.label
     if ranked.partial is not None:
         result.partial_query = " ".join("/".join(word.parts) for word in ranked.partial)
@@ -382,10 +410,11 @@ def _highlight_words(plan: search_query.Plan, ranked: Ranked) -> list[PlanWord]:
 
 def suggest(raw_query: str, *, site: Site | None, limit: int = 6) -> list[dict]:
     """Titles for the search box's autocomplete: small, plain data."""
-    plan = make_plan(raw_query, site)
-    if not plan:
-        return []
-    hits = rank(plan, site_ids_for(site), limit=limit).hits[:limit]
+    with engine_for().session():
+        plan = make_plan(raw_query, site)
+        if not plan:
+            return []
+        hits = rank(plan, site_ids_for(site), limit=limit).hits[:limit]
     entries = SearchEntry.objects.only(
         "key", "site_id", "title", "url", "kind"
     ).in_bulk([hit.entry_id for hit in hits])

@@ -98,7 +98,26 @@ def restriction_changed(sender, instance, **kwargs):
         services.subtree_index(page)
 
 
+def synonyms_changed(sender, **kwargs):
+    from .selectors import lexicons_forget
+
+    lexicons_forget()
+
+
 def connect() -> None:
+    from .models import ProvinceSynonym, Synonym
+
+    for model in (Synonym, ProvinceSynonym):
+        post_save.connect(
+            synonyms_changed,
+            sender=model,
+            dispatch_uid=f"{DISPATCH}:syn:{model.__name__}:s",
+        )
+        post_delete.connect(
+            synonyms_changed,
+            sender=model,
+            dispatch_uid=f"{DISPATCH}:syn:{model.__name__}:d",
+        )
     page_published.connect(page_was_published, dispatch_uid=f"{DISPATCH}:published")
     page_unpublished.connect(
         page_was_unpublished, dispatch_uid=f"{DISPATCH}:unpublished"

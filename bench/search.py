@@ -263,6 +263,11 @@ def _measure(connection) -> None:
     everyday = relevance.evaluate_everyday(sites[1])
 
     print(f"engine: {connection.vendor} ({connection.settings_dict['NAME']})")
+    load = os.getloadavg()
+    print(
+        f"machine load average: {load[0]:.1f} ({os.cpu_count()} cores): "
+        "latencies scale with it, compare runs at similar load"
+    )
     print(f"pages: {PAGES} in {len(COMMUNES)} communes")
     print(
         f"index build: {built - started:.1f} s "

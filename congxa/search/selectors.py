@@ -194,20 +194,29 @@ def rank(
             # The question as asked found enough: dropping its words would
             # only add weaker matches below.
             break
-        matches = engine.count(search.words, site_ids)
-        if not matches:
-            continue
-        labels.append(search.label)
-        searched = frozenset(p for word in search.words for p in word.parts)
+        if search.label == "typed":
+            matches = engine.count(search.words, site_ids)
+            if not matches:
+                continue
+            scored = matches <= SCORED_MATCHES
+        else:
+            # An alternative: its matches in tier and date order, no count and
+            # no score (the title-coverage order below ranks its head).
+            matches, scored = None, False
         hits = engine.hits(
             search.words,
             site_ids,
             kind=None,
             use_exact=plan.use_exact and search.label == "typed",
             limit=limit,
-            scored=matches <= SCORED_MATCHES,
+            scored=scored,
         )
-        beyond += max(0, matches - len(hits))
+        if not hits:
+            continue
+        labels.append(search.label)
+        searched = frozenset(p for word in search.words for p in word.parts)
+        if matches is not None:
+            beyond += max(0, matches - len(hits))
         for position, hit in enumerate(hits):
             group = 0 if hit.tier <= TITLE_WORDS else 1
             key = (-hit.exact, group, search.rank, position)
@@ -270,7 +279,7 @@ def _by_title_coverage(pairs, terms_of) -> list:
         if not words:
             return 0.0
         searched = terms_of.get(hit.entry_id, frozenset())
-        return round(sum(1 for w in words if w in searched) / len(words), 1)
+        return round(sum(1 for w in words if w in searched) / len(words), 2)
 
     # Only matches through the dictionary: the words as typed keep the engine's
     # order (its thresholds are measured on it).

@@ -61,7 +61,8 @@ def test_procedure_record_is_indexed_when_saved(demo_site):
 
 
 DONE_MEANS = [
-    ("lam so do", "/hoi-dap/4/"),
+    # A question: its address holds its id, which PostgreSQL does not reset.
+    ("lam so do", "title:Cấp đổi giấy chứng nhận quyền sử dụng đất bị rách"),
     ("cong chung hop dong", "/thu-tuc-hanh-chinh/2.001035/"),
     ("dk ket hon", "/thu-tuc-hanh-chinh/1.000894/"),
     ("cccd", "/tin-tuc-su-kien/cong-an-xa-cap-can-cuoc-tai-nha/"),
@@ -79,7 +80,11 @@ def test_everyday_queries_on_the_demo_find_the_right_item_in_the_top_3(
 ):
     import re
 
+    from congxa.search.models import SearchEntry
+
     for query, wanted in DONE_MEANS:
+        if wanted.startswith("title:"):
+            wanted = SearchEntry.objects.get(title=wanted[len("title:") :]).url
         response = client.get("/tim-kiem/", {"q": query})
         assert response.status_code == 200
         html = response.content.decode()

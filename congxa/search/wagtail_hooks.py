@@ -104,3 +104,10 @@ def register_query_report_menu_item():
         icon_name="search",
         order=800,
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_global_search_terms_report(request, menu_items):
+    """Wagtail's "Search terms" report counts every commune together; the
+    commune's own "Thống kê từ khóa tìm kiếm" above replaces it."""
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

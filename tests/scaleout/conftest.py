@@ -32,7 +32,9 @@ SETUP = f"""
 from django.contrib.auth import get_user_model
 User = get_user_model()
 if not User.objects.filter(username={ADMIN_USER!r}).exists():
-    User.objects.create_superuser({ADMIN_USER!r}, "admin@example.com", {ADMIN_PASSWORD!r})
+    User.objects.create_superuser(
+        {ADMIN_USER!r}, "admin@example.com", {ADMIN_PASSWORD!r}
+    )
 """
 
 

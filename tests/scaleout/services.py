@@ -256,6 +256,10 @@ class Relay:
 
     def cut(self) -> None:
         if self._listener is not None:
+            # shutdown() wakes the thread blocked in accept() and stops the
+            # listening; close() alone would leave it accepting.
+            with contextlib.suppress(OSError):
+                self._listener.shutdown(socket.SHUT_RDWR)
             self._listener.close()
             self._listener = None
         with self._lock:
@@ -483,7 +487,8 @@ class Browser:
         for name, (filename, content, content_type) in files.items():
             parts.append(
                 f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+                f'filename="{filename}"\r\n'
+                f"Content-Type: {content_type}\r\n\r\n".encode()
                 + content
                 + b"\r\n"
             )

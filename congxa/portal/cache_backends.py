@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import diskcache
 import redis.exceptions
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
@@ -90,7 +90,10 @@ class ResilientCacheMixin:
     unavailable_errors: tuple[type[BaseException], ...] = (OSError,)
 
     def __init__(self, location, params):
+        self._configure(location, params)
         super().__init__(location, params)
+
+    def _configure(self, location, params) -> None:
         self._retry_seconds = float(params.get("RETRY_SECONDS", DEFAULT_RETRY_SECONDS))
         self._replay_seconds = float(
             params.get("REPLAY_SECONDS", DEFAULT_REPLAY_SECONDS)
@@ -404,7 +407,28 @@ class ResilientRedisCache(ResilientCacheMixin, RedisCache):
     unavailable_errors = (redis.exceptions.RedisError, OSError)
 
 
+class _Unopened:
+    """Stands for a diskcache that could not be opened: every use is an OSError."""
+
+    def __init__(self, error: BaseException):
+        self._error = error
+
+    def __getattr__(self, name):
+        raise OSError(f"bộ nhớ đệm trên đĩa không mở được: {self._error}")
+
+
 class ResilientDiskCache(ResilientCacheMixin, PersistentDiskCache):
     """The embedded on-disk cache, degrading on a full disk or read-only directory."""
 
     unavailable_errors = (sqlite3.Error, OSError, diskcache.Timeout)
+
+    def __init__(self, location, params):
+        try:
+            super().__init__(location, params)
+        except self.unavailable_errors as exc:
+            # A read-only or full data directory: run without the cache (the
+            # portal then answers 503 from the database's own failure).
+            BaseCache.__init__(self, params)
+            self._directory = location
+            self._cache = _Unopened(exc)
+            self._mark_down(exc)

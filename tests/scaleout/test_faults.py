@@ -4,6 +4,7 @@ stopped. Bounded: every wait has a deadline."""
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import time
@@ -168,11 +169,13 @@ def _upload(editor: Browser, base: str, title: str):
     assert status == 200
     picture = generated_jpeg(seed=11)
     picture.seek(0)
+    collection = re.search(r'name="collection".*?<option value="(\d+)"', html, re.S)
     return editor.upload(
         base + "/admin/images/add/",
         {
             "csrfmiddlewaretoken": form_fields(html)["csrfmiddlewaretoken"],
             "title": title,
+            **({"collection": collection.group(1)} if collection else {}),
         },
         {"file": ("anh.jpg", picture.read(), "image/jpeg")},
     )

@@ -1,7 +1,9 @@
 """Security headers Django does not set by itself, on every response."""
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
+from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse
 
 PERMISSIONS_POLICY = (
@@ -15,6 +17,37 @@ PUBLIC_CSP = (
     "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "object-src 'none'"
 )
+
+
+_csp_with_media: str | None = None
+
+
+def public_csp() -> str:
+    """PUBLIC_CSP, letting images come from the object storage when media is there."""
+    global _csp_with_media
+    if _csp_with_media is None:
+        from django.core.files.storage import storages
+
+        storage = storages["default"]
+        origin = ""
+        if hasattr(storage, "bucket"):  # object storage: images on their own host
+            parts = urlsplit(storage.url("images/origin.jpg"))
+            origin = f"{parts.scheme}://{parts.netloc}"
+        _csp_with_media = (
+            PUBLIC_CSP.replace("img-src 'self' data:", f"img-src 'self' data: {origin}")
+            if origin
+            else PUBLIC_CSP
+        )
+    return _csp_with_media
+
+
+def _storage_changed(setting, **kwargs) -> None:
+    global _csp_with_media
+    if setting == "STORAGES":
+        _csp_with_media = None
+
+
+setting_changed.connect(_storage_changed, dispatch_uid="congxa.portal.csp_media")
 
 
 class SecurityHeadersMiddleware:
@@ -39,5 +72,5 @@ class SecurityHeadersMiddleware:
             )
             response["X-Robots-Tag"] = "noindex, nofollow"
         else:
-            response.setdefault("Content-Security-Policy", PUBLIC_CSP)
+            response.setdefault("Content-Security-Policy", public_csp())
         return response

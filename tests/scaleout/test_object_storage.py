@@ -84,6 +84,12 @@ def test_images_are_public_objects(db, s3_media):
     assert get(rendition.url)[0] == 200
 
 
+def test_public_pages_let_images_come_from_the_storage(db, s3_media, client, home):
+    csp = client.get("/", HTTP_HOST=HOST)["Content-Security-Policy"]
+    assert f"img-src 'self' data: {s3_media.endpoint};" in csp
+    assert "script-src 'self';" in csp
+
+
 def test_documents_are_private_and_served_only_through_the_app(db, s3_media, client):
     document = PdfDocumentFactory(title="Quyết định số 12")
     key = f"unit/{document.file.name}"

@@ -6,6 +6,7 @@ tests. A fault test stops a part and starts it again before it ends.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,16 @@ class Province:
 
 @pytest.fixture(scope="session")
 def province():
+    with build_province() as built:
+        yield built
+
+
+@contextlib.contextmanager
+def build_province(setup: str = ""):
+    """PostgreSQL, Redis, S3, the demo commune, two hosts and nginx; torn down after.
+
+    `setup` is more Python run in `manage.py shell` before the hosts start.
+    """
     postgres = PrivatePostgres()
     redis = PrivateRedis()
     s3 = MotoS3()
@@ -93,6 +104,8 @@ def province():
         manage(env, "migrate", "--verbosity=0")
         manage(env, "seed_demo")
         manage(env, "shell", "-c", SETUP)
+        if setup:
+            manage(env, "shell", "-c", setup)
         hosts = [AppHost(app_env(data_dir=d, **shared)) for d in dirs]
         for host in hosts:
             host.launch()

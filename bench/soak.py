@@ -30,7 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.scaleout.conftest import build_province  # noqa: E402
-from tests.scaleout.helpers import ask, publish_title, question_form  # noqa: E402
+from tests.scaleout.helpers import (  # noqa: E402
+    article,
+    ask,
+    publish_title,
+    question_form,
+)
 from tests.scaleout.services import Browser, get  # noqa: E402
 
 PAGES_SNIPPET = """
@@ -94,18 +99,7 @@ def main() -> None:
             for line in province.shell(PAGES_SNIPPET).splitlines()
             if line.startswith("PAGE")
         ]
-        article_pk = int(
-            next(
-                line.split()[1]
-                for line in province.shell(PAGES_SNIPPET).splitlines()
-                if line.endswith("ArticlePage")
-            )
-        )
-        article_path = next(
-            "/" + line.split()[2]
-            for line in province.shell(PAGES_SNIPPET).splitlines()
-            if line.split()[1] == str(article_pk)
-        )
+        article_pk, article_path = article(province)
         bases = [province.nginx, a.url, b.url]
         recorder = Recorder()
         accepted: list[str] = []

@@ -106,7 +106,9 @@ def unavailable_response(kind: str) -> HttpResponse:
         ),
     }
     # Rendered without a request context: context processors use the database.
-    body = loader.get_template("503.html").render({"message": messages[kind]})
+    body = loader.get_template("portal/unavailable.html").render(
+        {"message": messages[kind]}
+    )
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

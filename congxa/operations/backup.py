@@ -21,7 +21,7 @@ SQLITE_NAME = "database.sqlite3"
 PG_NAME = "database.pgdump"
 MANIFEST = "manifest.json"
 # Files a fresh data directory may already hold before a restore.
-RESTORE_TOLERATED = {"secret_key"}
+RESTORE_TOLERATED = {"secret_key", "congxa.env"}
 
 
 class BackupError(Exception):

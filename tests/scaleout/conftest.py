@@ -72,7 +72,7 @@ def province():
 
 
 @contextlib.contextmanager
-def build_province(setup: str = ""):
+def build_province(setup: str = "", media_extra: str = ""):
     """PostgreSQL, Redis, S3, the demo commune, two hosts and nginx; torn down after.
 
     `setup` is more Python run in `manage.py shell` before the hosts start.
@@ -94,7 +94,7 @@ def build_province(setup: str = ""):
         shared = {
             "database_url": postgres.url(DATABASE),
             "cache_url": f"redis://127.0.0.1:{redis_relay.port}/0",
-            "media_url": s3.media_url(),
+            "media_url": s3.media_url(extra=media_extra),
         }
         # Each host has its own data directory, as two machines would.
         dirs = [Path(tempfile.mkdtemp(prefix=f"congxa-host{i}-")) for i in (1, 2)]

@@ -300,8 +300,11 @@ class MotoS3(Process):
         """The address the app uses: through the relay."""
         return f"http://127.0.0.1:{self.relay.port}"
 
-    def media_url(self, prefix: str = "province") -> str:
-        return f"s3://{BUCKET}/{prefix}?endpoint_url={self.endpoint}&region=us-east-1"
+    def media_url(self, prefix: str = "province", extra: str = "") -> str:
+        return (
+            f"s3://{BUCKET}/{prefix}?endpoint_url={self.endpoint}&region=us-east-1"
+            + extra
+        )
 
 
 def app_env(
@@ -314,7 +317,7 @@ def app_env(
     }
     env.update(
         CONGXA_DATA_DIR=str(data_dir),
-        CONGXA_ALLOWED_HOSTS="127.0.0.1,localhost",
+        CONGXA_ALLOWED_HOSTS="127.0.0.1,localhost,.localhost",
         CONGXA_SECRET_KEY=SECRET_KEY,
         CONGXA_REQUIRE_2FA="0",
         DATABASE_URL=database_url,

@@ -90,7 +90,9 @@ def test_public_pages_let_images_come_from_the_storage(db, s3_media, client, hom
     assert "script-src 'self';" in csp
 
 
-def test_documents_are_private_and_served_only_through_the_app(db, s3_media, client):
+def test_documents_are_private_and_served_only_through_the_app(
+    db, s3_media, client, admin_client
+):
     document = PdfDocumentFactory(title="Quyết định số 12")
     key = f"unit/{document.file.name}"
     # The object's own address refuses an anonymous reader...
@@ -100,7 +102,10 @@ def test_documents_are_private_and_served_only_through_the_app(db, s3_media, cli
     with pytest.raises(NotImplementedError):
         document.file.url  # noqa: B018 (the property raises)
     assert document.url.startswith("/documents/")
-    response = client.get(document.url, HTTP_HOST=HOST)
+    # The app's gate (congxa/documents/access.py) decides: a file no live page
+    # refers to is refused to a visitor, streamed from S3 to its managers.
+    assert client.get(document.url, HTTP_HOST=HOST).status_code == 404
+    response = admin_client.get(document.url, HTTP_HOST=HOST)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 

@@ -16,6 +16,7 @@ name the same image URLs.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 import tarfile
 import tempfile
@@ -50,14 +51,20 @@ print("ok")
 """
 
 
-def pages(communes: int, articles: int) -> list[tuple[str, str]]:
-    found = []
-    for number in range(communes):
-        host = f"xa-{number}.localhost"
-        found.append((host, "/"))
-        found.append((host, "/tin-tuc/"))
-        found += [(host, f"/tin-tuc/tin-{a}/") for a in range(articles)]
-    return found
+LIST_PAGES = """
+from wagtail.models import Site
+for site in Site.objects.filter(hostname__endswith=".localhost"):
+    for page in site.root_page.get_descendants(inclusive=True).live().public():
+        print("PAGE", site.hostname, page.get_url_parts()[2])
+"""
+
+
+def pages(province) -> list[tuple[str, str]]:
+    return [
+        tuple(line.split()[1:3])
+        for line in province.shell(LIST_PAGES).splitlines()
+        if line.startswith("PAGE ")
+    ]
 
 
 def fetch(base: str, host: str, path: str) -> tuple[int, bytes]:
@@ -76,7 +83,7 @@ def main() -> None:
     with build_province(setup=setup, media_extra=PUBLIC) as province:
         built = time.monotonic() - started
         a = province.hosts[0]
-        wanted = pages(args.communes, args.articles)
+        wanted = pages(province)
         original = {page: fetch(a.url, *page) for page in wanted}
         assert all(status == 200 for status, _ in original.values()), [
             page for page, (status, _) in original.items() if status != 200
@@ -112,11 +119,24 @@ def main() -> None:
             restore_seconds = time.monotonic() - t0
             restored_host = AppHost(env)
             restored_host.start()
-            same = sum(
-                1
-                for page in wanted
-                if fetch(restored_host.url, *page) == original[page]
-            )
+            # Pages show the current time to the minute: read each page from
+            # both copies back to back.
+            restored = {}
+            for page in wanted:
+                restored[page] = fetch(restored_host.url, *page)
+                original[page] = fetch(a.url, *page)
+            same = sum(1 for page in wanted if restored[page] == original[page])
+            for page in wanted:
+                if restored[page] != original[page]:
+                    print(f"first difference: {page}, status {restored[page][0]}")
+                    diff = difflib.unified_diff(
+                        original[page][1].decode(errors="replace").splitlines(),
+                        restored[page][1].decode(errors="replace").splitlines(),
+                        lineterm="",
+                        n=0,
+                    )
+                    print("\n".join(list(diff)[:12]))
+                    break
         finally:
             if restored_host is not None:
                 restored_host.stop()

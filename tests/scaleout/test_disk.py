@@ -131,7 +131,9 @@ class NamespacedHost(Process):
 
     def start(self):
         super().start()
-        wait_until(lambda: get(self.url + "/healthz")[0] == 200, 120, self.output)
+        wait_until(
+            lambda: get(self.url + "/healthz")[0] == 200, 240, "the namespaced host"
+        )
 
     def in_its_namespace(self, *argv: str):
         return subprocess.run(
@@ -179,7 +181,7 @@ def test_requests_on_a_full_disk(embedded_demo):
     mount_point = Path(tempfile.mkdtemp(prefix="congxa-full-"))
     host = NamespacedHost(
         mount_point,
-        f"mount -t tmpfs -o size={size_mb + 48}m tmpfs {mount_point} && "
+        f"mount -t tmpfs -o size={size_mb + 160}m tmpfs {mount_point} && "
         f"cp -a {source}/. {mount_point}/",
     )
     host.start()

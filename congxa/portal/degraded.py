@@ -106,9 +106,14 @@ def unavailable_response(kind: str) -> HttpResponse:
         ),
     }
     # Rendered without a request context: context processors use the database.
-    body = loader.get_template("portal/unavailable.html").render(
-        {"message": messages[kind]}
-    )
+    # The site's 503 page first; if even that fails (no static manifest on a
+    # broken disk, say), the bare one that needs nothing.
+    try:
+        body = loader.get_template("503.html").render({"message": messages[kind]})
+    except Exception:  # noqa: BLE001 (an outage page must always render)
+        body = loader.get_template("portal/unavailable.html").render(
+            {"message": messages[kind]}
+        )
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -19,35 +19,80 @@ PUBLIC_CSP = (
 )
 
 
-_csp_with_media: str | None = None
+_media_origin_memo: str | None = None
+
+
+def media_origin() -> str:
+    """The object storage's origin when media lives there (images on their own
+    host, allowed by the pages' and the admin's img-src), else ""."""
+    global _media_origin_memo
+    if _media_origin_memo is None:
+        from django.core.files.storage import storages
+
+        storage = storages["default"]
+        _media_origin_memo = ""
+        if hasattr(storage, "bucket"):
+            parts = urlsplit(storage.url("images/origin.jpg"))
+            _media_origin_memo = f"{parts.scheme}://{parts.netloc}"
+    return _media_origin_memo
 
 
 def public_csp() -> str:
     """PUBLIC_CSP, letting images come from the object storage when media is there."""
-    global _csp_with_media
-    if _csp_with_media is None:
-        from django.core.files.storage import storages
-
-        storage = storages["default"]
-        origin = ""
-        if hasattr(storage, "bucket"):  # object storage: images on their own host
-            parts = urlsplit(storage.url("images/origin.jpg"))
-            origin = f"{parts.scheme}://{parts.netloc}"
-        _csp_with_media = (
-            PUBLIC_CSP.replace("img-src 'self' data:", f"img-src 'self' data: {origin}")
-            if origin
-            else PUBLIC_CSP
-        )
-    return _csp_with_media
+    origin = media_origin()
+    if not origin:
+        return PUBLIC_CSP
+    return PUBLIC_CSP.replace("img-src 'self' data:", f"img-src 'self' data: {origin}")
 
 
 def _storage_changed(setting, **kwargs) -> None:
-    global _csp_with_media
+    global _media_origin_memo
     if setting == "STORAGES":
-        _csp_with_media = None
+        _media_origin_memo = None
 
 
 setting_changed.connect(_storage_changed, dispatch_uid="congxa.portal.csp_media")
+
+
+# The Wagtail admin, as strict as Wagtail 7.4 allows. Scripts: its chooser
+# widgets render `<script>new PageChooser(...)</script>` next to the field
+# (wagtail/admin/widgets/chooser.py, BaseChooser.render) and its inline panels
+# initialise with an inline script (wagtailadmin/panels/inline_panel.html),
+# with no nonce to give them, so inline scripts stay allowed (measured:
+# tests/browser/test_admin_csp.py fails at the image chooser without it); no
+# eval, nothing from another origin, no plugins, no <base>, forms only to
+# itself. Styles: inline `style` attributes throughout its templates. blob: for
+# image upload previews.
+ADMIN_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; "
+    "frame-src 'self'; worker-src 'self' blob:; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors {ancestors}"
+)
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def public_page_headers() -> dict[str, str]:
+    """The headers every public page carries (also used outside Django, by the
+    cache's fast path)."""
+    return {
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "X-Frame-Options": "DENY",
+        "Content-Security-Policy": public_csp(),
+    }
+
+
+def admin_csp(*, framed_by_self: bool) -> str:
+    """The admin's policy; framed by itself only for the live preview."""
+    policy = ADMIN_CSP.format(ancestors="'self'" if framed_by_self else "'none'")
+    origin = media_origin()
+    if origin:
+        policy = policy.replace(
+            "img-src 'self' data: blob:", f"img-src 'self' data: blob: {origin}"
+        )
+    return policy
 
 
 class SecurityHeadersMiddleware:
@@ -60,15 +105,13 @@ class SecurityHeadersMiddleware:
         # Cached pages are stored without it (XFrameOptionsMiddleware sits inside
         # the page cache), so it is put back here.
         response.setdefault("X-Frame-Options", "DENY")
-        if request.path.startswith(("/admin/", "/django-admin/")):
-            # The Wagtail admin needs inline styles and scripts of its own; it
-            # is still never indexed, and framed only by itself for the live
-            # preview (the views Wagtail marks SAMEORIGIN).
-            ancestors = (
-                "'self'" if response["X-Frame-Options"] == "SAMEORIGIN" else "'none'"
-            )
-            response.setdefault(
-                "Content-Security-Policy", f"frame-ancestors {ancestors}"
+        if request.path.startswith(ADMIN_PREFIXES):
+            # Never indexed; framed only by itself for the live preview (the
+            # views Wagtail marks SAMEORIGIN). Set, not defaulted: a preview
+            # renders the page through this middleware once more, under the
+            # page's own (public) path, which must not win here.
+            response["Content-Security-Policy"] = admin_csp(
+                framed_by_self=response["X-Frame-Options"] == "SAMEORIGIN"
             )
             response["X-Robots-Tag"] = "noindex, nofollow"
         else:

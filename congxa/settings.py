@@ -226,6 +226,27 @@ DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+        # A database that does not answer must not hold a request for minutes.
+        _db_options.setdefault(
+            "connect_timeout", env_int("CONGXA_DB_CONNECT_TIMEOUT", 5)
+        )
+        # Persistent connections (one per worker thread, checked before reuse)
+        # by default; a psycopg pool per process when CONGXA_DB_POOL_SIZE is set,
+        # for workers with several threads (deploy/README.md has the numbers).
+        # https://docs.djangoproject.com/en/5.2/ref/databases/#connection-pool
+        _pool_size = env_int("CONGXA_DB_POOL_SIZE", 0)
+        if _pool_size > 0:
+            # Django checks each connection the pool hands out.
+            _db_options["pool"] = {
+                "min_size": 1,
+                "max_size": _pool_size,
+                "timeout": 10,
+                "max_idle": 300,
+            }
+            DATABASES["default"]["CONN_MAX_AGE"] = 0
+            DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
 else:
     DATABASES = {
         "default": {

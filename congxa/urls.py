@@ -37,5 +37,7 @@ urlpatterns += [
     re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="wagtail_serve_dotted"),
 ]
 
-handler404 = "congxa.portal.views.page_not_found"
+# Admin addresses get their 403/404 inside the admin, in Vietnamese.
+handler403 = "congxa.editorial.views.permission_denied"
+handler404 = "congxa.editorial.views.page_not_found"
 handler500 = "congxa.portal.views.server_error"

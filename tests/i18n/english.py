@@ -66,7 +66,7 @@ ENGLISH_WORDS = set(
     search see select selected settings shortcuts show side sidebar sign site
     sites size slug snippet snippets sort started status submit submitted
     subpages summary tag tags task tasks text that the there these this time
-    title toggle type types unlock unpublish unpublished untitled update updated
+    title toggle true type types unlock unpublish unpublished untitled update updated
     upload uploaded usage use used user username users version view visibility
     was welcome what when which who width will with workflow workflows yes you
     your

@@ -99,3 +99,34 @@ def test_every_menu_screen_is_in_vietnamese(client, person):
         if (english := english_words(visible_text(html)))
     }
     assert not found, "\n".join(f"{url}: {words}" for url, words in found.items())
+
+
+def test_superuser_is_the_operator_and_flags_are_words(client, site):
+    operator = get_user_model().objects.create_superuser(
+        "vanhanh", "vanhanh@quangtri.gov.vn", "mat-khau-thu-nghiem"
+    )
+    client.force_login(operator)
+    pieces = visible_text(
+        client.get(reverse("wagtailusers_users:index")).content.decode()
+    )
+    assert "Vận hành hệ thống" in pieces
+    assert "Quản trị" not in pieces
+    assert "True" not in pieces and "False" not in pieces
+    assert "Có" in pieces
+
+
+def test_history_says_the_page_was_created(client, site):
+    commune_roles_setup(site=site)
+    section = NewsIndexPageFactory(parent=site.root_page, title="Tin tức - Sự kiện")
+    writer = make_member(site, Role.WRITER, "phongvien")
+    article = ArticlePageFactory(parent=section, title="Tin mới")
+    from wagtail.log_actions import log
+
+    log(article, "wagtail.create", user=writer)
+    editor = make_member(site, Role.EDITOR, "bientap")
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:history", args=[article.pk]))
+    assert response.status_code == 200
+    pieces = visible_text(response.content.decode())
+    assert "Đã tạo" in pieces
+    assert "Ngày tạo" not in pieces

@@ -110,20 +110,10 @@ TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+)+$")
 # Addresses and paths (`https://<tên miền>/admin/`, `/admin/pages/`): not words.
 ADDRESS = re.compile(r"^(https?://[^/]+(/\S*)?|/\S*)$")
 
-# Whole pieces of text allowed on admin screens, each for a reason we cannot fix
-# in the catalog.
-KNOWN_PIECES = {
-    # Wagtail 7.4 hard-codes aria-label="Actions" in
-    # wagtailadmin/shared/headers/_actions.html (no msgid to translate).
-    "Actions",
-    # Wagtail's LoginForm declares `password` without a label, so Django shows
-    # the field name; fixed by a login form with label=_("Password")
-    # (WAGTAILADMIN_USER_LOGIN_FORM), which the accounts app owns.
-    "Password",
-    # Placeholder of the hidden error counter on the side-panel toggles, which
-    # JavaScript replaces with a number before it is shown.
-    "None",
-}
+# Whole pieces of text allowed on admin screens, each for a reason we cannot fix.
+# None left: what Wagtail hard-codes is fixed in congxa/editorial (templates,
+# wagtail_texts.py); keep it empty.
+KNOWN_PIECES: set[str] = set()
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 

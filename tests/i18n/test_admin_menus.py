@@ -73,11 +73,22 @@ def person(request, site):
     user.last_name, user.first_name = "Nguyễn Thị", "Hoa"
     user.save()
     article.save_revision(user=user)
+    user.walk_urls = [
+        reverse("wagtailadmin_explore", args=[section.pk]),
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        reverse("wagtailadmin_pages:history", args=[article.pk]),
+        reverse("wagtailadmin_pages:revisions_index", args=[article.pk]),
+        reverse("wagtailadmin_pages:add", args=["news", "articlepage", section.pk]),
+        reverse("wagtailadmin_pages:add_subpage", args=[site.root_page.pk]),
+        reverse("wagtailadmin_pages:search") + "?q=h%E1%BB%99i",
+        reverse("wagtailadmin_account"),
+    ]
     return user
 
 
 def screens_of(client, user) -> dict[str, str]:
-    """The dashboard and every page its menu leads to, as {url: html}."""
+    """The dashboard, every page its menu leads to and the screens of writing an
+    article (those this person may open), as {url: html}."""
     client.force_login(user)
     home = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en")
     assert home.status_code == 200
@@ -86,6 +97,11 @@ def screens_of(client, user) -> dict[str, str]:
         response = client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 200, url
         pages[url] = response.content.decode()
+    for url in user.walk_urls:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code in (200, 302), url
+        if response.status_code == 200:
+            pages[url] = response.content.decode()
     return pages
 
 

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from congxa.documents import views as document_views
 from congxa.portal import views as portal_views
 
 urlpatterns = [
@@ -19,6 +20,11 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("", include("congxa.syndication.urls")),
+    # Stored files of documents and original images go through the one gate
+    # (congxa/documents/access.py) in every mode, before any other media route.
+    path("media/documents/<path:path>", document_views.media_document),
+    path("media/original_images/<path:path>", document_views.media_original_image),
 ]
 
 if settings.DEBUG:
@@ -37,7 +43,9 @@ urlpatterns += [
     re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="wagtail_serve_dotted"),
 ]
 
-# Admin addresses get their 403/404 inside the admin, in Vietnamese.
+handler400 = "congxa.portal.views.bad_request"
+# Admin addresses get their 403/404 inside the admin, in Vietnamese; the public
+# ones stay the portal's (congxa.editorial.views hands them over).
 handler403 = "congxa.editorial.views.permission_denied"
 handler404 = "congxa.editorial.views.page_not_found"
 handler500 = "congxa.portal.views.server_error"

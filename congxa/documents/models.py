@@ -404,6 +404,64 @@ class LegalDocumentPage(RoutablePageMixin, Page):
             return ""
         return index.get_url(request) + route
 
+    def json_ld(self, request, url: str) -> dict:
+        """schema.org Legislation: number, type, issuer, dates and legal force."""
+        force = {
+            DocumentStatus.IN_FORCE: "InForce",
+            DocumentStatus.EXPIRED: "NotInForce",
+        }.get(self.current_status())
+        data = {
+            "@type": "Legislation",
+            "name": self.title,
+            "url": url,
+            "inLanguage": "vi",
+            "legislationType": str(self.document_type),
+            "legislationPassedBy": {
+                "@type": "GovernmentOrganization",
+                "name": self.issuing_body,
+            },
+            "legislationJurisdiction": "VN",
+        }
+        if self.number:
+            data["legislationIdentifier"] = self.number
+        if self.issue_date:
+            data["legislationDate"] = self.issue_date.isoformat()
+        if self.effective_date:
+            data["legislationDateOfApplicability"] = self.effective_date.isoformat()
+        if self.expiry_date:
+            data["expires"] = self.expiry_date.isoformat()
+        if force:
+            data["legislationLegalForce"] = force
+        if self.signer:
+            data["legislationResponsible"] = {"@type": "Person", "name": self.signer}
+        if self.field_id:
+            data["about"] = str(self.field)
+        return data
+
+    def _issue_moment(self) -> datetime | None:
+        if self.issue_date is None:
+            return None
+        return timezone.make_aware(
+            datetime.combine(self.issue_date, datetime.min.time())
+        )
+
+    def feed_item(self, request) -> dict:
+        """A new document as a news reader lists it: type, number, summary."""
+        heading = " ".join(
+            part for part in (str(self.document_type), self.number) if part
+        )
+        return {
+            "title": f"{heading}: {self.title}",
+            "link": self.get_full_url(request),
+            "description": self.description,
+            "pubdate": self.first_published_at
+            or self.last_published_at
+            or self._issue_moment(),
+            "updateddate": self.last_published_at,
+            "author_name": self.issuing_body,
+            "categories": [str(self.document_type)],
+        }
+
     @path("tep/<int:attachment_id>/", name="download")
     def download(self, request, attachment_id: int):
         from .views import serve_attachment
@@ -475,3 +533,31 @@ class LegalDocumentAttachment(Orderable):
                     "hoặc Excel (XLS, XLSX)."
                 }
             )
+
+
+class PublicCollection(models.Model):
+    """A collection whose files are public on purpose, linked from a page or not
+    (forms to download, a logo kit): every other file is served only while a
+    live, public page refers to it (`congxa.documents.access`)."""
+
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.CharField(
+        _("why it is public"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Blank forms citizens download”."),
+    )
+
+    panels = [FieldPanel("collection"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("public collection")
+        verbose_name_plural = _("public collections")
+
+    def __str__(self):
+        return str(self.collection)

@@ -56,14 +56,14 @@ def board_index(request):
 
 def board(request, site_id: int):
     site = _administered_site(request, site_id)
-    form = MemberAddForm(request.POST or None)
+    form = MemberAddForm(request.POST or None, site=site, actor=request.user)
     if request.method == "POST" and form.is_valid():
         User = get_user_model()
         data = form.cleaned_data
-        user = User.objects.filter(username=data["username"]).first()
+        user = form.user
         if user is None:
             password = secrets.token_urlsafe(12)
-            first_name, _space, last_name = data["full_name"].rpartition(" ")
+            first_name, last_name = services.name_parts(data["full_name"])
             user = User.objects.create_user(
                 username=data["username"],
                 email=data["email"],
@@ -139,13 +139,8 @@ def audit_log(request, site_id: int):
     member_ids = [str(pk) for pk in selectors.board_member_ids(site)]
     settings_filters = Q()
     board_settings = EditorialBoard.objects.get(site=site)
-    for app_label, model_name in services.ADMIN_SETTINGS_MODELS:
-        content_type = ContentType.objects.filter(
-            app_label=app_label, model=model_name
-        ).first()
-        if content_type is None:
-            continue
-        model = content_type.model_class()
+    for model in services.site_settings_models():
+        content_type = ContentType.objects.get_for_model(model)
         ids = [
             str(pk)
             for pk in model.objects.filter(site=site).values_list("pk", flat=True)
@@ -263,7 +258,7 @@ def permission_denied(request, exception=None):
                 "you need it for your work, ask your commune's administrator."
             ),
         )
-    return TemplateResponse(request, "403.html", status=403)
+    return portal_views.permission_denied(request, exception)
 
 
 def page_not_found(request, exception=None):

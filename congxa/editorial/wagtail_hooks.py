@@ -71,6 +71,15 @@ def register_role_actions(actions):
     actions.register_action(services.ROLE_REVOKED, _("Role removed"), _("Role removed"))
 
 
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_in_own_communes(pages, request):
+    """The link and page choosers browse and search only the user's communes
+    (and the pages above their home page, to browse down)."""
+    from congxa.portal.site_access import site_access
+
+    return pages.filter(site_access(request.user).pages_q())
+
+
 @hooks.register("insert_global_admin_js")
 def congxa_admin_script():
     return slugs.admin_script_tag()

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from .enums import CommuneKind, HostKind, Scheme
 from .home import render_plan
 
 
@@ -58,6 +59,11 @@ class HomePage(Page):
         if hasattr(deepest, "_cached_parent_obj"):
             page._cached_parent_obj = deepest._cached_parent_obj
         return page.route(request, path_components[consumed:])
+
+    def json_ld(self, request, url: str) -> dict | None:
+        """The home page describes the commune itself."""
+        commune = CommuneSettings.for_request(request)
+        return commune.json_ld(request) if commune.commune_name else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -136,6 +142,41 @@ class CommuneSettings(ClusterableModel, BaseSiteSetting):
     def __str__(self):
         return self.commune_name or str(self.site)
 
+    def json_ld(self, request) -> dict:
+        """schema.org GovernmentOrganization: the commune as search engines see it."""
+        home = request.build_absolute_uri("/")
+        data = {
+            "@type": "GovernmentOrganization",
+            "@id": home + "#organization",
+            "name": self.agency or self.commune_name,
+            "alternateName": self.commune_name,
+            "url": home,
+        }
+        if self.address:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.address,
+                "addressRegion": self.province,
+                "addressCountry": "VN",
+            }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if self.province:
+            data["parentOrganization"] = {
+                "@type": "GovernmentOrganization",
+                "name": self.province,
+            }
+        if self.logo_id:
+            rendition = self.logo.get_rendition("fill-512x512|format-png")
+            data["logo"] = request.build_absolute_uri(rendition.url)
+        else:
+            from django.templatetags.static import static
+
+            data["logo"] = request.build_absolute_uri(static("congxa/emblem.svg"))
+        return data
+
 
 class WebsiteLink(Orderable):
     """One entry of the “Liên kết website” block."""
@@ -157,3 +198,96 @@ class WebsiteLink(Orderable):
 
 
 from .alerts import EmergencyAlert  # noqa: E402, F401
+
+
+class PendingCacheInvalidation(models.Model):
+    """A page-cache generation bump that failed because the cache was down.
+
+    Kept in the database, shared by every host, so the bump is replayed (as one
+    deployment-wide bump) when the cache answers again, even if the process that
+    published has gone (congxa/portal/cache_backends.py).
+    """
+
+    key = models.CharField(max_length=250)
+    failed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending cache invalidation")
+        verbose_name_plural = _("pending cache invalidations")
+
+    def __str__(self):
+        return self.key
+
+
+class Commune(models.Model):
+    """What the province knows of one commune's site: its kind, its canonical
+    address and whether it is served. Made by `congxa commune add`."""
+
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="commune",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CommuneKind.choices, default="xa"
+    )
+    scheme = models.CharField(
+        _("scheme"),
+        max_length=5,
+        choices=Scheme.choices,
+        default=Scheme.HTTPS,
+        help_text=_("How the public reaches the portal: https in production."),
+    )
+    canonical_host = models.CharField(
+        _("canonical host"),
+        max_length=255,
+        help_text=_(
+            "The address every link generated outside a request uses (sitemap, "
+            "e-mails), e.g. “xa-vinhthuy.quangtri.gov.vn”."
+        ),
+    )
+    enabled = models.BooleanField(
+        _("served"),
+        default=True,
+        help_text=_(
+            "When off, the public site shows a maintenance page; content and "
+            "editors are kept."
+        ),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["site__site_name"]
+        permissions = [
+            # Translators: the province operator's right (quản trị cấp tỉnh).
+            ("manage_communes", _("Can see and add every commune of the province"))
+        ]
+
+    def __str__(self):
+        return self.site.site_name or self.canonical_host
+
+
+class CommuneHost(models.Model):
+    """Another host name of a commune: an alias or a former host, redirected."""
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="commune_hosts",
+    )
+    hostname = models.CharField(_("host name"), max_length=255, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=HostKind.choices, default=HostKind.ALIAS
+    )
+
+    class Meta:
+        verbose_name = _("commune host name")
+        verbose_name_plural = _("commune host names")
+        ordering = ["hostname"]
+
+    def __str__(self):
+        return self.hostname

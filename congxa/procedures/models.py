@@ -161,6 +161,37 @@ class AdministrativeProcedure(models.Model):
     def is_online(self) -> bool:
         return any(row.get("hinh_thuc") == "Trực tuyến" for row in self.channels)
 
+    def json_ld(self, request, url: str) -> dict:
+        """schema.org GovernmentService: operator, audience and the online link."""
+        data = {
+            "@type": "GovernmentService",
+            "name": self.name,
+            "identifier": self.code,
+            "url": url,
+            "serviceType": self.sector or self.procedure_type,
+            "provider": {
+                "@type": "GovernmentOrganization",
+                "name": self.competent_agency or self.implementing_agency,
+            },
+            "serviceOperator": {
+                "@type": "GovernmentOrganization",
+                "name": self.implementing_agency or self.competent_agency,
+            },
+            "areaServed": {"@type": "Country", "name": "Việt Nam"},
+        }
+        if self.target_groups:
+            data["audience"] = {
+                "@type": "Audience",
+                "audienceType": ", ".join(self.target_group_list()),
+            }
+        if self.detail_url:
+            data["availableChannel"] = {
+                "@type": "ServiceChannel",
+                "serviceUrl": self.detail_url,
+                "name": "Cổng Dịch vụ công quốc gia",
+            }
+        return data
+
 
 @register_setting(icon="list-ul")
 class ProcedureSelection(ClusterableModel, BaseSiteSetting):
@@ -245,6 +276,7 @@ class ProcedureIndexPage(RoutablePageMixin, Page):
             template="procedures/procedure_detail.html",
             context_overrides={
                 "procedure": procedure,
+                "json_ld_subject": procedure,
                 "base_url": self.get_url(request),
             },
         )

@@ -148,37 +148,6 @@ _MARKED_CODES = frozenset(
 
 
 @dataclass(frozen=True)
-class Span:
-    """A part of the text: where it is in the (NFC) original and its folded term."""
-
-    start: int
-    end: int
-    term: str
-    chunk: int
-
-
-def spans(text: str) -> list[Span]:
-    """Every part of an NFC text with its position, numbered by chunk.
-
-    The positions are valid in `nfc(text)`, because folding keeps the length.
-    """
-    folded = fold(text)
-    result = []
-    for number, chunk in enumerate(_CHUNK.finditer(folded)):
-        base = chunk.start()
-        for part in _PART_RE.finditer(chunk.group()):
-            result.append(
-                Span(
-                    base + part.start(),
-                    base + part.end(),
-                    part.group().replace("'", "")[:MAX_PART_LENGTH],
-                    number,
-                )
-            )
-    return result
-
-
-@dataclass(frozen=True)
 class QueryWord:
     """One word or code of a query: its folded parts and its exact-diacritic parts.
 

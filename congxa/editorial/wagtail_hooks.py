@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from congxa.editorial.manuals import MANUALS
+from congxa.portal.site_access import is_province_operator
 
 from . import selectors, services, slugs, views
 from .enums import Role
@@ -120,3 +121,12 @@ def created_as_an_event(actions):
     actions.register_action(
         "wagtail.create", _("Create"), pgettext_lazy("log entry", "Created")
     )
+
+
+@hooks.register("construct_reports_menu")
+def deployment_reports_for_the_province(request, menu_items):
+    """The page-type report counts every commune's pages; the middleware lets
+    only the province see it, so nobody else is offered a menu item that
+    answers "no access"."""
+    if not is_province_operator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

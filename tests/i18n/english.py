@@ -43,8 +43,8 @@ VOID_TAGS = {
 ENGLISH_WORDS = set(
     """
     about account accounts action actions active add added address admin after
-    all alt and any app apply approve approved are ascending assign at author
-    available awaiting back be been before blank blocks bold browse bulk by
+    all alt and any app apply approval approve approved are ascending assign at
+    author available awaiting back be been before blank blocks bold browse bulk by
     cancel cancelled change changed changes check checks child choose chooser
     clear click close collapse collection collections comment comments compare
     confirm content continue copy create created creating current custom

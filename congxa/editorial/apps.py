@@ -39,3 +39,9 @@ class EditorialConfig(AppConfig):
         wagtail_texts.apply()
         # Every page type's admin form: Vietnamese addresses, sections in menus.
         Page.base_form_class = VietnamesePageForm
+
+        from . import workflows
+        from .middleware import install_form_scoping
+
+        install_form_scoping()
+        workflows.install()

@@ -10,6 +10,7 @@ import time
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from congxa.editorial import manuals
 from congxa.engagement.services import question_submit
@@ -90,7 +91,7 @@ def test_user_manual_screenshots(live_server, browser, commune):
     page.locator("#id_title").focus()
     page.keyboard.type("Xã tổ chức tiêm phòng cho đàn gia súc")
     page.locator("#id_title").blur()
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    expect(page.locator("#id_slug")).not_to_have_value("")
     page.fill("#id_lead", "Ủy ban nhân dân xã tổ chức tiêm phòng đợt 1 năm 2026.")
     shot(page, "viet-bai.png")
     with page.expect_navigation():

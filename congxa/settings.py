@@ -455,6 +455,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars from gravatar.com would be fetched by every editor's browser (nothing
 # from another origin); Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "congxa.accounts.forms.LoginForm"
 
 
 def _filter_lookups():

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "congxa.procedures",
     "congxa.search",
     "congxa.syndication",
+    "rest_framework",
+    "drf_spectacular",
     "congxa.demo",
     # Before wagtail: overrides wagtailcore/shared/richtext.html to sanitise.
     "congxa.editorial",
@@ -377,3 +379,27 @@ LOGGING = {
 PAGINATE_BY = 10
 # A mandatory category with nothing new in this many days is "stale".
 CONGXA_STALE_DAYS = env_int("CONGXA_STALE_DAYS", 90)
+
+
+# The public API (congxa/syndication/api): read-only, anonymous, JSON only,
+# rate-limited per client (an IPv6 /64 is one client), described in OpenAPI.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {
+        "public_api": env_str("CONGXA_API_RATE", "120/minute"),
+    },
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "congxa API",
+    "DESCRIPTION": "Cổng thông tin điện tử xã, phường: dữ liệu công khai, chỉ đọc.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_AUTHENTICATION": [],
+    "PREPROCESSING_HOOKS": ["congxa.syndication.api.schema.public_endpoints_only"],
+}

@@ -1,12 +1,12 @@
 """Feeds: `/rss/...` in RSS 2.0 and the same paths under `/atom/` in Atom."""
 
-from django.urls import path
+from django.urls import include, path
 
 from .feeds import CommuneAtomFeed, CommuneRssFeed
 
 FEEDS = {"rss": CommuneRssFeed(), "atom": CommuneAtomFeed()}
 
-urlpatterns = []
+urlpatterns = [path("", include("congxa.syndication.api.urls"))]
 for prefix, feed in FEEDS.items():
     urlpatterns += [
         path(f"{prefix}/", feed, {"kind": "news"}, name=f"feed-{prefix}-news"),

@@ -88,8 +88,6 @@ INSTALLED_APPS = [
     "congxa.procedures",
     "congxa.search",
     "congxa.syndication",
-    "rest_framework",
-    "drf_spectacular",
     "congxa.demo",
     # Before wagtail: overrides wagtailcore/shared/richtext.html to sanitise.
     "congxa.editorial",
@@ -393,7 +391,11 @@ REST_FRAMEWORK = {
         "public_api": env_str("CONGXA_API_RATE", "120/minute"),
     },
     "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "congxa.syndication.api.views.exception_handler",
 }
+# rest_framework and drf_spectacular stay out of INSTALLED_APPS: the API needs
+# neither's templates nor static files, and DRF's Vietnamese catalog would
+# replace Django's own wording of "Enter a valid email address." everywhere.
 SPECTACULAR_SETTINGS = {
     "TITLE": "congxa API",
     "DESCRIPTION": "Cổng thông tin điện tử xã, phường: dữ liệu công khai, chỉ đọc.",

@@ -148,6 +148,7 @@ def test_rate_limit_counts_an_ipv6_64_as_one_client(commune, client, monkeypatch
     assert limited.status_code == 429
     assert limited["Content-Type"] == "application/json"
     assert "Retry-After" in limited
+    assert limited.json()["detail"].startswith("Quá nhiều yêu cầu")
 
 
 def test_openapi_description_is_the_generated_one(commune, get):

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -21,6 +22,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
+from rest_framework.views import exception_handler as drf_exception_handler
 from wagtail.models import Site
 
 from congxa.documents.models import LegalDocumentPage
@@ -38,6 +40,22 @@ ERRORS = {
     404: OpenApiResponse(api.ErrorSerializer, description=_("Not found")),
     429: OpenApiResponse(api.ErrorSerializer, description=_("Too many requests")),
 }
+
+
+def exception_handler(exc, context):
+    """DRF's answer, with the common errors worded in Vietnamese."""
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if response.status_code == 404:
+        response.data = {"detail": gettext("Not found")}
+    elif response.status_code == 429:
+        wait = getattr(exc, "wait", None) or 60
+        response.data = {
+            "detail": gettext("Too many requests: try again in %(seconds)d seconds.")
+            % {"seconds": int(wait)}
+        }
+    return response
 
 
 class ClientThrottle(AnonRateThrottle):

@@ -4,9 +4,15 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint format messages check-messages clean
+.PHONY: demo test install system-deps lint format messages check-messages manuals clean
+
+# System packages (Debian): installed by apt-get when run as root, otherwise
+# the exact command to run is printed and make stops at once.
+system-deps:
+	PYTHON=$(PYTHON) scripts/system-deps.sh test
 
 $(STAMP): pyproject.toml requirements.lock
+	PYTHON=$(PYTHON) scripts/system-deps.sh demo
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
 	$(BIN)/python -m pip install --quiet -r requirements.lock
@@ -18,7 +24,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/congxa demo
 
-test: $(STAMP)
+test: system-deps $(STAMP)
 	$(BIN)/ruff format --check congxa tests bench
 	$(BIN)/ruff check congxa tests bench
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
@@ -37,6 +43,11 @@ messages: $(STAMP)
 
 check-messages: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/i18n/test_catalog.py
+
+# The user and administrator manuals (docs/manuals/) as HTML and PDF in
+# build/manuals/; no database or configuration needed.
+manuals: $(STAMP)
+	$(BIN)/python -m congxa.editorial.manuals
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -13,9 +13,18 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+# Defaults recorded in the data directory's `congxa.env` (KEY=VALUE lines), read
+# once CONGXA_DATA_DIR is known, below. Only `congxa demo` writes that file, so a
+# demo data directory keeps working for every `congxa` verb with nothing set; the
+# process environment always wins over it.
+DATA_DIR_ENV: dict[str, str] = {}
+
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default).strip()
+    value = os.environ.get(name)
+    if value is None:
+        value = DATA_DIR_ENV.get(name, default)
+    return value.strip()
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -44,39 +53,70 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def read_env_file(path: Path) -> dict[str, str]:
+    """The KEY=VALUE lines of `path` (blank lines and # comments skipped)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImproperlyConfigured(
+            f"Không đọc được tệp cấu hình {path}: {exc}. "
+            "Hãy sửa hoặc xoá tệp này rồi chạy lại."
+        ) from exc
+    values = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        if not sep or not key.strip().isidentifier():
+            raise ImproperlyConfigured(
+                f"Dòng {number} của tệp cấu hình {path} không đúng dạng TÊN=GIÁ_TRỊ."
+            )
+        values[key.strip()] = value.strip()
+    return values
+
+
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(env_str("CONGXA_DATA_DIR", "var")).resolve()
+DATA_DIR = Path(os.environ.get("CONGXA_DATA_DIR", "var").strip() or "var").resolve()
+DATA_DIR_ENV.update(read_env_file(DATA_DIR / "congxa.env"))
 MEDIA_ROOT = DATA_DIR / "media"
 STATIC_ROOT = DATA_DIR / "static"
 
 DEBUG = env_bool("CONGXA_DEBUG", False)
 HTTPS = env_bool("CONGXA_HTTPS", False)
 
-# The secret key is never generated per process: every worker must sign with the
-# same key. `congxa demo` writes one into the data directory; production sets
-# CONGXA_SECRET_KEY.
+# The secret key is never generated per process, nor by any command but
+# `congxa demo` (into the demo's data directory, congxa.env): every worker of
+# every host must sign with the same key, or sessions, CSRF tokens and the signed
+# form tokens break as soon as a load balancer alternates. Old keys stay valid
+# for verification while CONGXA_SECRET_KEY_FALLBACKS lists them (rotation).
 SECRET_KEY = env_str("CONGXA_SECRET_KEY")
-_secret_key_file = DATA_DIR / "secret_key"
-if not SECRET_KEY and _secret_key_file.exists():
-    SECRET_KEY = _secret_key_file.read_text(encoding="utf-8").strip()
+SECRET_KEY_FALLBACKS = env_list("CONGXA_SECRET_KEY_FALLBACKS")
+ALLOWED_HOSTS = env_list("CONGXA_ALLOWED_HOSTS")
+_missing = []
 if not SECRET_KEY:
     if DEBUG:
         SECRET_KEY = "congxa-insecure-debug-key"  # noqa: S105 (debug only)
     else:
-        raise ImproperlyConfigured(
-            "Chưa có khóa bí mật: đặt biến môi trường CONGXA_SECRET_KEY "
-            "(hoặc chạy `congxa demo` để tạo khóa cho bản chạy thử)."
+        _missing.append(
+            "Chưa có khóa bí mật: đặt biến môi trường CONGXA_SECRET_KEY, cùng một "
+            "giá trị trên mọi máy chủ (tạo bằng: python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'); bản chạy thử thì chạy `congxa demo`."
         )
+if _missing:
+    raise ImproperlyConfigured("\n".join(_missing))
 
-ALLOWED_HOSTS = env_list("CONGXA_ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    if DEBUG:
-        ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-    else:
-        raise ImproperlyConfigured(
-            "Chưa khai báo tên miền: đặt biến môi trường CONGXA_ALLOWED_HOSTS "
-            "(ví dụ: vinhthuy.gov.vn,www.vinhthuy.gov.vn)."
-        )
+if not ALLOWED_HOSTS and DEBUG:
+    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Communes: the host names of the Sites in the database (with their aliases) are
+# allowed too, so a commune added with `congxa commune add` is served at once;
+# CONGXA_ALLOWED_HOSTS adds to them. Held per process, reloaded when a commune
+# changes (congxa/portal/hosts.py); an unknown host is still a 400.
+from congxa.portal.hosts import AllowedHosts  # noqa: E402
+
+ALLOWED_HOSTS = AllowedHosts(ALLOWED_HOSTS)
 
 INSTALLED_APPS = [
     "congxa.portal",
@@ -88,12 +128,13 @@ INSTALLED_APPS = [
     "congxa.procedures",
     "congxa.search",
     "congxa.syndication",
+    "congxa.province",
     "congxa.demo",
     # Before wagtail: overrides wagtailcore/shared/richtext.html to sanitise.
     "congxa.editorial",
     "congxa.accounts",
     "congxa.operations",
-    "wagtail.contrib.forms",
+    "congxa.legacy",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -113,24 +154,32 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Its Vietnamese catalog translates the relative times Wagtail shows
+    # ("8 seconds ago" in the status panel comes from humanize's naturaltime).
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
     # Outermost, so cached pages and static files get the headers too.
     "congxa.portal.middleware.SecurityHeadersMiddleware",
+    # Database, object storage or disk down: a Vietnamese 503, never a traceback.
+    "congxa.portal.degraded.ServiceUnavailableMiddleware",
+    # A Vietnamese page for the errors sent without a body (a 405 above all).
+    "congxa.portal.middleware.EmptyErrorPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized body from its Content-Length, before reading it.
     "congxa.editorial.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous visitors; it sits before sessions so a hit
     # touches neither the session store nor the database.
+    # Aliases and former hosts redirect; a disabled commune answers 503.
+    "congxa.portal.hosts.CommuneHostMiddleware",
     "congxa.portal.cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -145,6 +194,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a login refused for its delay into a 429 page.
+    "congxa.accounts.middleware.LoginThrottleMiddleware",
     # Last: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -200,14 +251,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: shared by every worker process (a per-process memory cache would keep
 # serving an old page after a publish). On-disk SQLite-backed cache by default,
 # Redis when CACHE_URL says so.
+# Either way the backend degrades instead of failing (congxa/portal/cache_backends.py):
+# a cache that cannot be reached means uncached pages, a local limit for the
+# forms, and one bump of every page's generation when it is back.
 CACHE_URL = env_str("CACHE_URL")
+CACHE_RESILIENCE = {
+    "RETRY_SECONDS": 5,
+    "LOCAL_PREFIXES": ["congxa:engagement:"],
+    "DURABLE_PREFIXES": ["congxa:gen:"],
+    "EPOCH_KEY": "congxa:gen:all",
+}
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "congxa.portal.cache_backends.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": env_str("CONGXA_CACHE_PREFIX", "congxa"),
             "TIMEOUT": 3600,
+            # Fail fast, no retries inside one request: the backend backs off.
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1.0,
+            },
+            **CACHE_RESILIENCE,
         }
     }
 elif CACHE_URL:
@@ -219,12 +285,13 @@ else:
     CACHES = {
         "default": {
             # diskcache.DjangoCache, minus closing its connections per request.
-            "BACKEND": "congxa.portal.cache.PersistentDiskCache",
+            "BACKEND": "congxa.portal.cache_backends.ResilientDiskCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "TIMEOUT": 3600,
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 1.0,
             "OPTIONS": {"size_limit": 512 * 1024 * 1024},
+            **CACHE_RESILIENCE,
         }
     }
 
@@ -253,8 +320,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("CONGXA_LOGIN_FAILURE_LIMIT", 5)
-# Two separate counters: one per user name, one per address.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked per (user name, address) pair: failures from five addresses never lock
+# the real official out of theirs. Across addresses, a growing delay instead
+# (congxa/accounts/lockout.py); an address that has not failed is never slowed.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+CONGXA_LOGIN_FREE_FAILURES = env_int("CONGXA_LOGIN_FREE_FAILURES", 2)
+CONGXA_LOGIN_MAX_DELAY_SECONDS = env_int("CONGXA_LOGIN_MAX_DELAY_SECONDS", 60)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("CONGXA_LOCKOUT_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
@@ -305,6 +376,18 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
+# Media in S3-compatible object storage when CONGXA_MEDIA_URL says so
+# (s3://BUCKET[/PREFIX]?endpoint_url=URL&region=REGION): public images, private
+# documents served through the app (congxa/operations/storage.py).
+MEDIA_STORAGE_URL = env_str("CONGXA_MEDIA_URL")
+if MEDIA_STORAGE_URL:
+    from congxa.operations.media_url import s3_storage_options
+
+    STORAGES["default"] = {
+        "BACKEND": "congxa.operations.storage.MediaStorage",
+        "OPTIONS": s3_storage_options(MEDIA_STORAGE_URL),
+    }
+
 # Uploads: size caps, nothing public.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -339,12 +422,27 @@ if HTTPS:
     # The health check is probed over plain HTTP from inside the deployment.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_TRUSTED_ORIGINS = env_list("CONGXA_CSRF_TRUSTED_ORIGINS")
+# A form sent without its token gets the site's Vietnamese page, not Django's.
+CSRF_FAILURE_VIEW = "congxa.portal.views.csrf_failure"
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử xã"
 WAGTAILADMIN_BASE_URL = env_str("CONGXA_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from gravatar.com would be fetched by every editor's browser (nothing
+# from another origin); Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+def _filter_lookups():
+    # django-filter has no Vietnamese: the admin's filter labels come from here.
+    from congxa.editorial.wagtail_texts import filter_lookups
+
+    return filter_lookups()
+
+
+FILTERS_VERBOSE_LOOKUPS = _filter_lookups
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's database search, folding Vietnamese on both sides so the admin's
 # search finds "Đăng ký" for "dang ky" (congxa/search/backends.py).
@@ -356,6 +454,13 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Throttled per address and per e-mail, mailed after the response through the
+# outbox (congxa/accounts/password_reset.py; `send_outbox` on a timer retries).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = (
+    "congxa.accounts.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+)
+CONGXA_PASSWORD_RESET_PER_ADDRESS = env_int("CONGXA_PASSWORD_RESET_PER_ADDRESS", 5)
+CONGXA_PASSWORD_RESET_PER_EMAIL = env_int("CONGXA_PASSWORD_RESET_PER_EMAIL", 3)
 
 EMAIL_BACKEND = env_str(
     "CONGXA_EMAIL_BACKEND",
@@ -367,14 +472,40 @@ EMAIL_HOST = env_str("CONGXA_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("CONGXA_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("CONGXA_FROM_EMAIL", "congxa@localhost")
 
+# Logs: real errors in full, requests refused on purpose in one line each.
+# A scanner's bad Host headers and path tricks (Django's `django.security.*`
+# loggers, which attach a traceback) and every 4xx of `django.request` are
+# written without traceback; 5xx keep theirs. django-axes' own lines repeat
+# what the audit log and `django.request` already say.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "one_line": {
+            "()": "congxa.portal.logs.OneLineFormatter",
+            "format": "%(levelname)s %(name)s: %(message)s",
+        },
+    },
+    "filters": {"refused": {"()": "congxa.portal.logs.RefusedRequestFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "refused": {
+            "class": "logging.StreamHandler",
+            "formatter": "one_line",
+        },
+    },
+    "loggers": {
+        "django.security": {"handlers": ["refused"], "propagate": False},
+        "django.request": {
+            "handlers": ["console"],
+            "filters": ["refused"],
+            "propagate": False,
+        },
+        "axes": {"level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env_str("CONGXA_LOG_LEVEL", "WARNING")},
 }
 
-PAGINATE_BY = 10
 # A mandatory category with nothing new in this many days is "stale".
 CONGXA_STALE_DAYS = env_int("CONGXA_STALE_DAYS", 90)
 

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from congxa.documents import views as document_views
 from congxa.portal import views as portal_views
 
 urlpatterns = [
@@ -20,6 +21,10 @@ urlpatterns = [
     ),
     path("healthz", portal_views.healthz, name="healthz"),
     path("", include("congxa.syndication.urls")),
+    # Stored files of documents and original images go through the one gate
+    # (congxa/documents/access.py) in every mode, before any other media route.
+    path("media/documents/<path:path>", document_views.media_document),
+    path("media/original_images/<path:path>", document_views.media_original_image),
 ]
 
 if settings.DEBUG:
@@ -38,5 +43,7 @@ urlpatterns += [
     re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="wagtail_serve_dotted"),
 ]
 
+handler400 = "congxa.portal.views.bad_request"
+handler403 = "congxa.portal.views.permission_denied"
 handler404 = "congxa.portal.views.page_not_found"
 handler500 = "congxa.portal.views.server_error"

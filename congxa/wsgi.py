@@ -1,7 +1,17 @@
+"""The WSGI application: fresh page-cache hits first, then Django.
+
+`PageCacheApp` answers a fresh hit of the shared page cache straight from the
+environ (congxa/portal/fast_path.py); everything else goes to Django.
+"""
+
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congxa.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from congxa.portal.fast_path import PageCacheApp  # noqa: E402 (after setup)
+
+application = PageCacheApp(django_application)

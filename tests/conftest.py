@@ -4,6 +4,13 @@ import pytest
 from django.core.cache import cache
 
 from congxa.portal.factories import create_commune_site
+from tests.perf.clients import FastPathClient
+
+
+@pytest.fixture
+def client():
+    """Requests go through the WSGI fast path first, as in production."""
+    return FastPathClient()
 
 
 @pytest.fixture(autouse=True)

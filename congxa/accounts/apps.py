@@ -8,4 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 (audits logins and failed logins)
+        from . import (  # noqa: F401
+            outbox,  # sends queued mail after the response
+            signals,  # audits logins and failed logins
+        )

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
@@ -117,3 +117,21 @@ class AuditAddressMiddleware:
             return self.get_response(request)
         finally:
             audit.current_address.reset(token)
+
+
+class LoginThrottleMiddleware:
+    """A login refused for its delay (`lockout.py`) is a 429 with Retry-After."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        wait = getattr(request, "congxa_login_wait", 0)
+        if not wait:
+            return response
+        response = render(
+            request, "accounts/login_wait.html", {"wait": wait}, status=429
+        )
+        response["Retry-After"] = str(wait)
+        return response

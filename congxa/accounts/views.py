@@ -1,6 +1,7 @@
-"""The two-factor set-up and check pages, in the Wagtail admin."""
+"""The two-factor set-up and check pages and the locked logins, in the admin."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from . import services
+from . import lockout, services
 from .forms import TokenForm
 
 
@@ -75,3 +76,27 @@ def two_factor_verify(request):
         "accounts/two_factor_verify.html",
         {"form": form, "next": request.GET.get("next", "")},
     )
+
+
+@never_cache
+def locked_logins(request):
+    """The logins locked now, for whoever may unlock them, with an unlock button."""
+    if not lockout.may_unlock(request.user):
+        raise PermissionDenied
+    rows = lockout.locked_logins(request.user)
+    if request.method == "POST":
+        username = request.POST.get("username", "")
+        address = request.POST.get("address", "")
+        allowed = {(row.username, row.address) for row in rows}
+        if (username, address) not in allowed:
+            raise PermissionDenied
+        lockout.lockout_release(
+            username=username, address=address, actor=request.user, request=request
+        )
+        messages.success(
+            request,
+            _("Login of “%(username)s” from %(address)s unlocked.")
+            % {"username": username, "address": address},
+        )
+        return redirect("accounts_locked_logins")
+    return TemplateResponse(request, "accounts/locked_logins.html", {"rows": rows})

@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from . import audit, views
+from . import audit, lockout, views
 
 
 @hooks.register("register_admin_urls")
@@ -18,7 +19,27 @@ def register_two_factor_urls():
             views.two_factor_verify,
             name="accounts_two_factor_verify",
         ),
+        path(
+            "dang-nhap-bi-khoa/",
+            views.locked_logins,
+            name="accounts_locked_logins",
+        ),
     ]
+
+
+class LockedLoginsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return lockout.may_unlock(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_locked_logins_menu_item():
+    return LockedLoginsMenuItem(
+        _("Locked logins"),
+        reverse("accounts_locked_logins"),
+        icon_name="lock",
+        order=650,
+    )
 
 
 @hooks.register("register_log_actions")

@@ -11,3 +11,14 @@ class DisclosuresConfig(AppConfig):
         from . import compliance
 
         compliance.register()
+        from congxa.portal.communes import DefaultSection, register_default_section
+
+        register_default_section(
+            DefaultSection(
+                "disclosures",
+                "disclosures.DisclosureIndexPage",
+                "Công khai thông tin",
+                "cong-khai",
+                order=80,
+            )
+        )

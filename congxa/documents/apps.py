@@ -8,10 +8,20 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Legal documents")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 (keeps the page cache honest)
         from .home_blocks import register
 
         register()
         from . import compliance
 
         compliance.register()
+        from congxa.portal.communes import DefaultSection, register_default_section
+
+        register_default_section(
+            DefaultSection(
+                key="documents",
+                model="documents.DocumentIndexPage",
+                title="Văn bản",
+                slug="van-ban",
+                order=20,
+            )
+        )

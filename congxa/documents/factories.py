@@ -9,7 +9,6 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 
 from .models import (
-    DocumentField,
     DocumentIndexPage,
     DocumentType,
     LegalDocumentAttachment,
@@ -24,15 +23,6 @@ class DocumentTypeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = DocumentType
-        django_get_or_create = ("slug",)
-
-
-class DocumentFieldFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
-    slug = factory.Sequence(lambda n: f"linh-vuc-{n}")
-
-    class Meta:
-        model = DocumentField
         django_get_or_create = ("slug",)
 
 

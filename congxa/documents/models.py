@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import NoReverseMatch
 from django.utils import timezone
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -30,17 +29,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from congxa.vi.text import fold
+from congxa.vi.text import fold, slugify
 
 from .enums import CommentPeriod, DocumentStatus
 from .validators import ATTACHMENT_EXTENSIONS, extension_of
 
 LIST_PER_PAGE = 15
-
-
-def ascii_slug(name: str) -> str:
-    """`Quyết định` -> `quyet-dinh`, for addresses of the filtered list."""
-    return slugify(anyascii(name))
 
 
 class ManagedListItem(models.Model):
@@ -60,7 +54,7 @@ class ManagedListItem(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = ascii_slug(self.name)
+            self.slug = slugify(self.name)
         super().save(*args, **kwargs)
 
 
@@ -539,3 +533,31 @@ class LegalDocumentAttachment(Orderable):
                     "hoặc Excel (XLS, XLSX)."
                 }
             )
+
+
+class PublicCollection(models.Model):
+    """A collection whose files are public on purpose, linked from a page or not
+    (forms to download, a logo kit): every other file is served only while a
+    live, public page refers to it (`congxa.documents.access`)."""
+
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.CharField(
+        _("why it is public"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Blank forms citizens download”."),
+    )
+
+    panels = [FieldPanel("collection"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("public collection")
+        verbose_name_plural = _("public collections")
+
+    def __str__(self):
+        return str(self.collection)

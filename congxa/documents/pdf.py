@@ -7,17 +7,14 @@ a font file, so the text is written without its marks (`Quyet dinh ...`).
 from __future__ import annotations
 
 import textwrap
-import unicodedata
+
+from congxa.vi.text import strip_marks
 
 LINE_WIDTH = 80
 
 
 def _ascii(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)
-    )
-    return "".join(ch if 32 <= ord(ch) < 127 else "?" for ch in text)
+    return "".join(ch if 32 <= ord(ch) < 127 else "?" for ch in strip_marks(text))
 
 
 def _escape(text: str) -> str:

@@ -5,31 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from congxa.portal.cache import expire_page_cache_at
+from congxa.portal.pagination import paginate
 from congxa.vi.text import fold
 
 from .models import LIST_PER_PAGE, DocumentField, DocumentType
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
-
-
-def paginate(request: HttpRequest, queryset, per_page: int):
-    """The requested page; a bad number gives the first page, one past the end 404."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage as exc:
-        raise Http404 from exc
 
 
 class DocumentFilterForm(forms.Form):

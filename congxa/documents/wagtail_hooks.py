@@ -1,10 +1,13 @@
 """The managed lists in the admin, under the “Snippets” menu."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import DocumentField, DocumentType
+from .access import file_may_be_served
+from .models import DocumentField, DocumentType, PublicCollection
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -27,3 +30,20 @@ class DocumentFieldViewSet(SnippetViewSet):
 
 register_snippet(DocumentTypeViewSet)
 register_snippet(DocumentFieldViewSet)
+
+
+class PublicCollectionViewSet(SnippetViewSet):
+    model = PublicCollection
+    icon = "folder-open-inverse"
+    menu_label = _("Public collections")
+    list_display = ["collection", "note"]
+
+
+register_snippet(PublicCollectionViewSet)
+
+
+@hooks.register("before_serve_document")
+def serve_only_files_that_follow_a_public_page(document, request):
+    """Wagtail's /documents/<id>/<name> answers 404 for a withdrawn file."""
+    if not file_may_be_served(document, request):
+        raise Http404

@@ -8,4 +8,34 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial board")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 (sanitises stored HTML on save)
+        from congxa.portal.communes import SetupStep, register_setup_step
+
+        def editorial_board(site) -> str:
+            from .services import commune_roles_setup
+
+            board = commune_roles_setup(site=site)
+            return f"Ban biên tập, thư mục “{board.collection.name}”, quy trình duyệt"
+
+        register_setup_step(SetupStep(name="editorial", run=editorial_board, order=10))
+
+        # Vietnamese names read family name first (“Trần Thị Phóng”); Django's
+        # User.get_full_name puts first_name (the given name) first, and the
+        # admin shows people through it. No custom user model to override it.
+        from django.contrib.auth.models import User
+
+        from .services import vietnamese_full_name
+
+        User.get_full_name = vietnamese_full_name
+
+        from wagtail.admin.panels import page_utils  # noqa: F401 (sets Wagtail's own)
+        from wagtail.models import Page
+
+        from . import (
+            signals,  # noqa: F401 (sanitises stored HTML on save)
+            wagtail_texts,
+        )
+        from .page_form import VietnamesePageForm
+
+        wagtail_texts.apply()
+        # Every page type's admin form: Vietnamese addresses, sections in menus.
+        Page.base_form_class = VietnamesePageForm

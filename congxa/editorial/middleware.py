@@ -17,17 +17,38 @@ from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
-from .selectors import user_administers_site
+from congxa.portal.site_access import (
+    is_province_operator,
+    site_access,
+    site_ids_for_user,
+    user_administers_site,
+    users_sharing_sites,
+)
 
 MEDIA_ACTIONS = ["add", "change", "choose", "delete"]
 
 
+MEDIA_NAMESPACES = {
+    "wagtailimages": "image",
+    "wagtailimages_chooser": "image",
+    "wagtaildocs": "document",
+    "wagtaildocs_chooser": "document",
+}
+# Reports that count or list pages of every commune; for the whole deployment.
+DEPLOYMENT_REPORTS = {"page_types_usage", "page_types_usage_results"}
+
+
 def _media_target(namespace: str, kwargs: dict):
-    """(policy, instance id) of an image or document admin URL, or None."""
-    if namespace == "wagtailimages" and "image_id" in kwargs:
+    """(policy, model, instance id) of an image or document admin URL, or None."""
+    kind = MEDIA_NAMESPACES.get(namespace)
+    if kind == "image" and "image_id" in kwargs:
         return image_permission_policy, get_image_model(), kwargs["image_id"]
-    if namespace == "wagtaildocs":
-        object_id = kwargs.get("document_id") or kwargs.get("doc_id")
+    if kind == "image" and "pk" in kwargs:
+        return image_permission_policy, get_image_model(), kwargs["pk"]
+    if kind == "document":
+        object_id = (
+            kwargs.get("document_id") or kwargs.get("doc_id") or kwargs.get("pk")
+        )
         if object_id:
             return document_permission_policy, get_document_model(), object_id
     return None
@@ -37,8 +58,11 @@ PAGE_KWARGS = ("page_id", "parent_page_id", "pk")
 
 
 def _page_target(match) -> int | None:
-    if match.namespace == "wagtailadmin_pages" or (match.url_name or "").startswith(
-        "wagtailadmin_explore"
+    url_name = match.url_name or ""
+    if (
+        match.namespace == "wagtailadmin_pages"
+        or url_name.startswith("wagtailadmin_explore")
+        or url_name.startswith("wagtailadmin_choose_page")
     ):
         for name in PAGE_KWARGS:
             if name in match.kwargs:
@@ -51,35 +75,65 @@ def _page_in_reach(user, page_id: int) -> bool:
     page = Page.objects.filter(pk=page_id).only("path", "depth").first()
     if page is None:
         return True  # Wagtail answers 404 itself
-    roots = Page.objects.filter(group_permissions__group__user=user).only("path")
-    return any(
-        page.path.startswith(root.path) or root.path.startswith(page.path)
-        for root in roots
-    )
+    return site_access(user).page_in_reach(page.path)
+
+
+def _narrow_choice_field(field, user) -> None:
+    """Offer only what belongs to the user's communes in a filter or form field."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Collection, Site, Task, Workflow
+
+    queryset = getattr(field, "queryset", None)
+    if queryset is None:
+        return
+    model = queryset.model
+    access = site_access(user)
+    if issubclass(model, get_user_model()):
+        field.queryset = queryset.filter(pk__in=users_sharing_sites(user).values("pk"))
+    elif issubclass(model, Site):
+        field.queryset = queryset.filter(pk__in=access.site_ids)
+    elif issubclass(model, Workflow):
+        field.queryset = queryset.filter(
+            workflow_pages__page__path__in=access.root_paths
+        ).distinct()
+    elif issubclass(model, Task):
+        field.queryset = queryset.filter(
+            workflow_tasks__workflow__workflow_pages__page__path__in=access.root_paths
+        ).distinct()
+    elif issubclass(model, Collection):
+        field.queryset = queryset.filter(group_permissions__group__user=user).distinct()
+    elif issubclass(model, Page):
+        field.queryset = queryset.filter(access.pages_q(ancestors=False))
 
 
 class CommuneScopeMiddleware:
-    """Refuse admin URLs that name another commune's pages, settings or media.
+    """Keep a commune's people inside their commune in the admin.
 
     Wagtail scopes pages by page permissions and lists media by collection
-    permissions, but per-site settings are guarded by a model permission for
-    every site, and a guessed page, image or document ID is answered with a
-    redirect and a message. Here another commune's page is a 404 (its existence
-    is not confirmed) and its settings or media a 403.
+    permissions, but a guessed page, image or document ID is answered with a
+    redirect and a message, the page chooser browses every tree, and the filter
+    panels list every site, workflow and person. Here another commune's page is
+    a 404 (its existence is not confirmed), its settings or media a 403, the
+    deployment-wide reports are for superusers and the province, and every
+    filter panel and site switcher offers only the user's communes. Which
+    communes a user may reach is answered by `portal.site_access`.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def _scoped(self, request) -> bool:
         user = getattr(request, "user", None)
-        if (
+        return (
             request.path_info.startswith("/admin/")
             and user is not None
             and user.is_authenticated
             and not user.is_superuser
-        ):
-            self.check(request, user)
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._scoped(request):
+            self.check(request, request.user)
         return self.get_response(request)
 
     def check(self, request: HttpRequest, user) -> None:
@@ -90,6 +144,12 @@ class CommuneScopeMiddleware:
         namespace = match.namespace
         if namespace == "wagtailsettings" and "pk" in match.kwargs:
             if not user_administers_site(user, match.kwargs["pk"]):
+                raise PermissionDenied
+            return
+        if namespace == "wagtailadmin_reports" and match.url_name in (
+            DEPLOYMENT_REPORTS
+        ):
+            if not is_province_operator(user):
                 raise PermissionDenied
             return
         page_id = _page_target(match)
@@ -103,6 +163,26 @@ class CommuneScopeMiddleware:
                 user, MEDIA_ACTIONS, instance
             ):
                 raise PermissionDenied
+
+    def process_template_response(self, request, response):
+        if not self._scoped(request) or not response.context_data:
+            return response
+        context = response.context_data
+        filters = context.get("filters")
+        form = getattr(filters, "form", None)
+        if form is not None:
+            for field in form.fields.values():
+                _narrow_choice_field(field, request.user)
+        switcher = context.get("site_switcher")
+        if switcher is not None and "site" in switcher.fields:
+            endings = tuple(f"/{pk}/" for pk in site_ids_for_user(request.user))
+            field = switcher.fields["site"]
+            field.choices = [
+                (url, label)
+                for url, label in field.choices
+                if str(url).endswith(endings)
+            ]
+        return response
 
 
 class RequestSizeLimitMiddleware:

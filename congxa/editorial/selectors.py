@@ -19,9 +19,10 @@ def sites_for_user(user, *, role: Role | None = None) -> QuerySet[Site]:
 
 
 def user_administers_site(user, site_id: int) -> bool:
-    if user.is_superuser:
-        return True
-    return sites_for_user(user, role=Role.ADMIN).filter(pk=site_id).exists()
+    """Answered by the portal's site access, like every other scope question."""
+    from congxa.portal.site_access import user_administers_site as administers
+
+    return administers(user, site_id)
 
 
 def board_members(site: Site) -> list[tuple[BoardRole, list]]:
@@ -48,3 +49,21 @@ def board_member_ids(site: Site) -> set[int]:
             "pk", flat=True
         )
     )
+
+
+def user_may_join_board(user, *, site: Site, actor) -> bool:
+    """A commune administrator may add a person who has no group at all, or
+    roles only in communes they administer too; never a superuser, never a
+    holder of another group (a province operator), never someone of another
+    commune."""
+    if actor is not None and actor.is_superuser:
+        return True
+    if user.is_superuser:
+        return False
+    user_sites = set(sites_for_user(user).values_list("pk", flat=True))
+    if not user_sites:
+        return not user.groups.exists()
+    if actor is None:
+        return False
+    allowed = set(sites_for_user(actor, role=Role.ADMIN).values_list("pk", flat=True))
+    return user_sites <= allowed | {site.pk} and site.pk in allowed

@@ -14,6 +14,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Site,
     Workflow,
     WorkflowPage,
@@ -56,7 +57,34 @@ MEDIA_PERMISSIONS = {
 # Per-site settings the commune administrator edits; the editorial scope
 # middleware keeps them to their own site. (app_label, model) pairs, skipped
 # when the app is not installed.
-ADMIN_SETTINGS_MODELS = [("portal", "communesettings"), ("operations", "linkallowlist")]
+
+
+def name_parts(full_name: str) -> tuple[str, str]:
+    """(first_name, last_name) of a Vietnamese name: the given name is the last
+    word, the family and middle names come first. “Trần Thị Phóng” ->
+    ("Phóng", "Trần Thị"); `vietnamese_full_name` puts them back in that order.
+    """
+    words = full_name.split()
+    if not words:
+        return "", ""
+    return words[-1], " ".join(words[:-1])
+
+
+def vietnamese_full_name(user) -> str:
+    """`User.get_full_name` in Vietnamese order: family name first."""
+    return " ".join(part for part in (user.last_name, user.first_name) if part).strip()
+
+
+def site_settings_models() -> list:
+    """Every per-site settings model installed (commune identity, link allow
+    list, procedure selection, engagement settings...)."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseSiteSetting) and not model._meta.abstract
+    ]
 
 
 def commune_name(site: Site) -> str:
@@ -106,10 +134,21 @@ def _grant(group: Group, role: Role, board: EditorialBoard) -> None:
                 permission=_media_permission(model, action),
             )
     group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    settings_permissions = [
+        _perm(model._meta.app_label, f"change_{model._meta.model_name}")
+        for model in site_settings_models()
+    ]
+    # A model-wide permission on a per-site setting opens it for every commune;
+    # only the per-site one is kept (Wagtail's GroupSitePermission).
+    group.permissions.remove(*settings_permissions)
     if role == Role.ADMIN:
-        for app_label, model_name in ADMIN_SETTINGS_MODELS:
-            if apps.is_installed(f"congxa.{app_label}"):
-                group.permissions.add(_perm(app_label, f"change_{model_name}"))
+        for permission in settings_permissions:
+            GroupSitePermission.objects.get_or_create(
+                group=group, site=board.site, permission=permission
+            )
+        # The commune's locked logins (congxa/accounts/lockout.py).
+        if apps.is_installed("congxa.accounts"):
+            group.permissions.add(_perm("accounts", "unlock_login"))
 
 
 def _workflow(board_name: str, editor: Group, approver: Group) -> Workflow:

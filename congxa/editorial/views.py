@@ -10,17 +10,20 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from congxa.accounts import audit
 
-from . import selectors, services
+from . import manuals, selectors, services
 from .enums import Role
 from .forms import MemberAddForm
 from .models import EditorialBoard
@@ -52,14 +55,14 @@ def board_index(request):
 
 def board(request, site_id: int):
     site = _administered_site(request, site_id)
-    form = MemberAddForm(request.POST or None)
+    form = MemberAddForm(request.POST or None, site=site, actor=request.user)
     if request.method == "POST" and form.is_valid():
         User = get_user_model()
         data = form.cleaned_data
-        user = User.objects.filter(username=data["username"]).first()
+        user = form.user
         if user is None:
             password = secrets.token_urlsafe(12)
-            first_name, _space, last_name = data["full_name"].rpartition(" ")
+            first_name, last_name = services.name_parts(data["full_name"])
             user = User.objects.create_user(
                 username=data["username"],
                 email=data["email"],
@@ -135,13 +138,8 @@ def audit_log(request, site_id: int):
     member_ids = [str(pk) for pk in selectors.board_member_ids(site)]
     settings_filters = Q()
     board_settings = EditorialBoard.objects.get(site=site)
-    for app_label, model_name in services.ADMIN_SETTINGS_MODELS:
-        content_type = ContentType.objects.filter(
-            app_label=app_label, model=model_name
-        ).first()
-        if content_type is None:
-            continue
-        model = content_type.model_class()
+    for model in services.site_settings_models():
+        content_type = ContentType.objects.get_for_model(model)
         ids = [
             str(pk)
             for pk in model.objects.filter(site=site).values_list("pk", flat=True)
@@ -177,3 +175,54 @@ def audit_log(request, site_id: int):
             "board": board_settings,
         },
     )
+
+
+MANUAL_LABELS = {
+    "huong-dan-su-dung": gettext_lazy("User manual"),
+    "huong-dan-quan-tri": gettext_lazy("Administrator manual"),
+}
+
+
+def _manual(name: str) -> manuals.Manual:
+    if name not in manuals.MANUALS:
+        raise Http404
+    try:
+        return manuals.read_manual(name)
+    except manuals.ManualError as exc:
+        raise Http404(str(exc)) from exc
+
+
+def manual(request, name: str):
+    """A manual inside the admin, in the Help menu."""
+    document = _manual(name)
+    # The admin's header shows the title: the body starts after it.
+    body = manuals.with_image_urls(
+        document.body.split("</h1>", 1)[-1],
+        lambda image: reverse("editorial_manual_image", args=[image]),
+    )
+    return TemplateResponse(
+        request,
+        "editorial/manual.html",
+        {
+            "manual": document,
+            "body": mark_safe(body),  # noqa: S308 (our own Markdown, in the repository)
+            "toc": mark_safe(document.toc),  # noqa: S308
+            "others": [
+                (other, MANUAL_LABELS[other])
+                for other in manuals.MANUALS
+                if other != name
+            ],
+        },
+    )
+
+
+def manual_print(request, name: str):
+    """The printable manual: one HTML page, screenshots inside."""
+    return HttpResponse(manuals.standalone_html(_manual(name)))
+
+
+def manual_image(request, image: str):
+    path = manuals.DEFAULT_SOURCE / "img" / image
+    if not manuals.IMAGE_NAME.fullmatch(image) or not path.is_file():
+        raise Http404
+    return FileResponse(path.open("rb"), content_type="image/png")

@@ -1,10 +1,14 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import selectors, services, views
+from congxa.editorial.manuals import MANUALS
+
+from . import selectors, services, slugs, views
 from .enums import Role
+from .page_form import SLUG_NOTE_ATTRIBUTE
 
 
 @hooks.register("register_admin_urls")
@@ -26,6 +30,17 @@ def register_board_urls():
             "ban-bien-tap/<int:site_id>/mo-khoa/<int:user_id>/",
             views.member_unlock,
             name="editorial_member_unlock",
+        ),
+        path(
+            "huong-dan/anh/<str:image>",
+            views.manual_image,
+            name="editorial_manual_image",
+        ),
+        path("huong-dan/<slug:name>/", views.manual, name="editorial_manual"),
+        path(
+            "huong-dan/<slug:name>/ban-in/",
+            views.manual_print,
+            name="editorial_manual_print",
         ),
     ]
 
@@ -53,3 +68,45 @@ def register_board_menu_item():
 def register_role_actions(actions):
     actions.register_action(services.ROLE_GRANTED, _("Role granted"), _("Role granted"))
     actions.register_action(services.ROLE_REVOKED, _("Role removed"), _("Role removed"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_in_own_communes(pages, request):
+    """The link and page choosers browse and search only the user's communes
+    (and the pages above their home page, to browse down)."""
+    from congxa.portal.site_access import site_access
+
+    return pages.filter(site_access(request.user).pages_q())
+
+
+@hooks.register("insert_global_admin_js")
+def congxa_admin_script():
+    return slugs.admin_script_tag()
+
+
+@hooks.register("after_create_page")
+def tell_about_a_taken_address(request, page):
+    note = getattr(page, SLUG_NOTE_ATTRIBUTE, None)
+    if note:
+        messages.warning(request, note)
+
+
+@hooks.register("construct_help_menu")
+def vietnamese_manuals_in_help_menu(request, menu_items):
+    """The Help menu opens congxa's manuals, not Wagtail's English guide and news."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new")
+    ]
+    for order, name in enumerate(MANUALS):
+        menu_items.append(
+            MenuItem(
+                views.MANUAL_LABELS[name],
+                reverse("editorial_manual", args=[name]),
+                name=f"manual-{name}",
+                icon_name="help",
+                order=900 + order,
+            )
+        )
+    menu_items.sort(key=lambda item: item.order)

@@ -8,9 +8,26 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Citizens' questions and feedback")
 
     def ready(self) -> None:
-        from . import (
-            compliance,
-            signals,  # noqa: F401 (keeps the page cache honest)
-        )
+        from . import compliance
 
         compliance.register()
+        from congxa.portal.communes import DefaultSection, register_default_section
+
+        register_default_section(
+            DefaultSection(
+                "questions",
+                "engagement.QuestionIndexPage",
+                "Hỏi đáp",
+                "hoi-dap",
+                order=60,
+            )
+        )
+        register_default_section(
+            DefaultSection(
+                "feedback",
+                "engagement.FeedbackPage",
+                "Phản ánh, kiến nghị",
+                "phan-anh-kien-nghi",
+                order=70,
+            )
+        )

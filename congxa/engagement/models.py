@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +17,18 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from congxa.portal.site_owned import (
+    SharedOrSiteOwnedQuerySet,
+    SiteOwned,
+    SiteOwnedQuerySet,
+)
+
 from .enums import AnswerStatus, PublicNameMode, QuestionKind, QuestionState
 from .tracking import format_tracking_code
 
 
-class TopicQuerySet(models.QuerySet):
-    def for_site(self, site):
-        """The commune's own topics and those shared by every commune."""
-        return self.filter(Q(site=site) | Q(site__isnull=True))
+class TopicQuerySet(SharedOrSiteOwnedQuerySet):
+    pass
 
 
 class Topic(models.Model):
@@ -65,10 +68,7 @@ class Topic(models.Model):
         return self.name
 
 
-class QuestionQuerySet(models.QuerySet):
-    def for_site(self, site):
-        return self.filter(site=site)
-
+class QuestionQuerySet(SiteOwnedQuerySet):
     def published(self):
         """What the public may read: published, with an approved answer."""
         return self.filter(
@@ -78,15 +78,9 @@ class QuestionQuerySet(models.QuerySet):
         ).exclude(kind=QuestionKind.DRAFT_COMMENT)
 
 
-class Question(models.Model):
+class Question(SiteOwned):
     """One submission from a citizen: a question, feedback or a draft comment."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("commune site"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
     kind = models.CharField(
         _("kind"),
         max_length=20,

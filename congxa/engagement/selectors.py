@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Site
+from wagtail.models import Site
 
 from .enums import QuestionKind, QuestionState
 from .models import EngagementSettings, Question, Topic
@@ -62,23 +62,14 @@ def question_lookup(site, *, code: str, contact: str) -> Question | None:
 
 
 def sites_for_user(user) -> list[Site] | None:
-    """Sites whose questions a user handles; None means all (superusers)."""
-    if user.is_superuser:
+    """Sites whose questions a user handles; None means all (superusers).
+    Answered by the portal's site access, like every admin scope question."""
+    from congxa.portal.site_access import site_access
+
+    access = site_access(user)
+    if access.all_sites:
         return None
-    paths = list(
-        GroupPagePermission.objects.filter(group__user=user)
-        .values_list("page__path", flat=True)
-        .distinct()
-    )
-    if not paths:
-        return []
-    sites = []
-    for site in Site.objects.select_related("root_page"):
-        root = site.root_page.path
-        # A permission on the site's home page, inside it, or above it (the tree root).
-        if any(path.startswith(root) or root.startswith(path) for path in paths):
-            sites.append(site)
-    return sites
+    return list(access.sites)
 
 
 def questions_for_user(user):
@@ -93,14 +84,6 @@ def subtract_working_days(day: date, count: int) -> date:
     """The date `count` working days (Monday to Friday) before `day`."""
     while count > 0:
         day -= timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
-def add_working_days(day: date, count: int) -> date:
-    while count > 0:
-        day += timedelta(days=1)
         if day.weekday() < 5:
             count -= 1
     return day

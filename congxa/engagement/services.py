@@ -13,8 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from congxa.portal.cache import bump_site_generation
-
 from . import abuse
 from .enums import AnswerStatus, PublicNameMode, QuestionKind, QuestionState
 from .models import EngagementSettings, Question
@@ -83,12 +81,6 @@ def question_submit(
     )
 
 
-def _changed(question: Question, *, was_public: bool) -> None:
-    """Published pages show the question: refresh them when that changes."""
-    if was_public or question.is_public:
-        bump_site_generation(question.site_id)
-
-
 def _notify(question: Question, subject: str, body: str) -> None:
     if not question.email:
         return
@@ -119,7 +111,6 @@ def question_answer(
         raise TransitionError(_("A rejected or spam question cannot be answered."))
     if not text.strip():
         raise TransitionError(_("Write the answer first."))
-    was_public = question.is_public
     question.answer_text = text.strip()
     question.answer_status = AnswerStatus.DRAFT
     question.answered_by = user
@@ -131,7 +122,6 @@ def question_answer(
         question.state = QuestionState.IN_PROGRESS
     question.save()
     log(question, "engagement.answer", user=user)
-    _changed(question, was_public=was_public)
     return question
 
 
@@ -143,7 +133,6 @@ def question_approve_answer(*, question: Question, user) -> Question:
     if question.answer_status != AnswerStatus.DRAFT or not question.answer_text:
         raise TransitionError(_("There is no draft answer to approve."))
     now = timezone.now()
-    was_public = question.is_public
     question.answer_status = AnswerStatus.APPROVED
     question.approved_by = user
     question.approved_at = now
@@ -151,7 +140,6 @@ def question_approve_answer(*, question: Question, user) -> Question:
     question.state = QuestionState.ANSWERED
     question.save()
     log(question, "engagement.approve", user=user)
-    _changed(question, was_public=was_public)
     transaction.on_commit(
         lambda: _notify(
             question,
@@ -190,17 +178,14 @@ def question_publish(
     question.published_at = question.published_at or timezone.now()
     question.save()
     log(question, "engagement.publish", user=user)
-    _changed(question, was_public=False)
     return question
 
 
 @transaction.atomic
 def question_unpublish(*, question: Question, user) -> Question:
-    was_public = question.is_public
     question.is_published = False
     question.save()
     log(question, "engagement.unpublish", user=user)
-    _changed(question, was_public=was_public)
     return question
 
 
@@ -209,13 +194,11 @@ def question_reject(*, question: Question, reason: str, user) -> Question:
     reason = reason.strip()
     if not reason:
         raise TransitionError(_("Give the reason for the rejection."))
-    was_public = question.is_public
     question.state = QuestionState.REJECTED
     question.rejection_reason = reason
     question.is_published = False
     question.save()
     log(question, "engagement.reject", user=user)
-    _changed(question, was_public=was_public)
     transaction.on_commit(
         lambda: _notify(
             question,
@@ -230,25 +213,21 @@ def question_reject(*, question: Question, reason: str, user) -> Question:
 
 @transaction.atomic
 def question_mark_spam(*, question: Question, user) -> Question:
-    was_public = question.is_public
     question.state = QuestionState.SPAM
     question.is_published = False
     question.save()
     log(question, "engagement.spam", user=user)
-    _changed(question, was_public=was_public)
     return question
 
 
 @transaction.atomic
 def question_update_text(*, question: Question, title: str, text: str, topic, user):
     """An official tidies the wording (removing personal details, say)."""
-    was_public = question.is_public
     question.title = title
     question.text = text
     question.topic = topic
     question.save()
     log(question, "wagtail.edit", user=user)
-    _changed(question, was_public=was_public)
     return question
 
 

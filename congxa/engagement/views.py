@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.apps import apps
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from congxa.portal.models import CommuneSettings
+from congxa.portal.pagination import paginate
 
 from . import abuse
 from .enums import QuestionKind
@@ -22,20 +22,6 @@ from .services import question_submit
 PER_PAGE = 10
 TOPIC_PARAM = "linh-vuc"
 LOOKUPS_PER_HOUR = 20
-
-
-def paginate(request, queryset, per_page: int):
-    """The requested page; a bad number gives the first, one past the end a 404."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    if str(number).lstrip("-").isdigit() and int(number) < 1:
-        number = 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage as exc:
-        raise Http404 from exc
 
 
 def _site_of(request, page):

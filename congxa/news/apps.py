@@ -11,3 +11,17 @@ class NewsConfig(AppConfig):
         from .home_blocks import register
 
         register()
+        from congxa.portal.communes import DefaultSection, register_default_section
+
+        for order, (slug, title) in enumerate(
+            [("tin-tuc-su-kien", "Tin tức - Sự kiện"), ("thong-bao", "Thông báo")]
+        ):
+            register_default_section(
+                DefaultSection(
+                    key=f"news-{slug}",
+                    model="news.NewsIndexPage",
+                    title=title,
+                    slug=slug,
+                    order=10 + order,
+                )
+            )

@@ -1,8 +1,6 @@
 """News sections (“Tin tức - Sự kiện”, “Thông báo”, ...) and their articles."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -11,24 +9,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from congxa.portal.pagination import paginate
+
 from .blocks import ArticleBodyBlock
 
 OTHER_NEWS_COUNT = 6
-
-
-def paginate(request, queryset, per_page: int):
-    """The requested page of a list; a bad or missing number gives the first page.
-
-    A number past the end is a 404: that address does not exist.
-    """
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage as exc:
-        raise Http404 from exc
 
 
 class NewsIndexPage(Page):
@@ -92,6 +77,17 @@ class ArticlePage(Page):
         default=False,
         help_text=_("Shown at the top of the home page."),
     )
+    view_count = models.PositiveIntegerField(
+        _("view count"),
+        null=True,
+        blank=True,
+        help_text=_("Views counted by the old portal, kept when it was imported."),
+    )
+    # Where an imported article came from: re-running an import finds it here.
+    source_url = models.CharField(
+        _("source URL"), max_length=1000, blank=True, db_index=True, editable=False
+    )
+    source_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -99,7 +95,12 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("signature"),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("featured_image"), FieldPanel("featured")],
+            [
+                FieldPanel("date"),
+                FieldPanel("featured_image"),
+                FieldPanel("featured"),
+                FieldPanel("view_count"),
+            ],
             heading=_("Publication"),
         ),
     ]
@@ -170,6 +171,17 @@ class ArticlePage(Page):
                 "image/jpeg",
             )
         return item
+
+    @property
+    def featured_in_body(self) -> bool:
+        """The featured picture is also in the body (imported): shown once."""
+        if not self.featured_image_id:
+            return False
+        return any(
+            block.block_type == "image"
+            and getattr(block.value.get("image"), "pk", None) == self.featured_image_id
+            for block in self.body
+        )
 
     def other_news(self):
         """The most recent other published articles of the same section."""

@@ -6,3 +6,6 @@ class OperationsConfig(AppConfig):
     name = "congxa.operations"
     label = "operations"
     verbose_name = _("Operations")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the deployment checks)

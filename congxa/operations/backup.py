@@ -21,7 +21,7 @@ SQLITE_NAME = "database.sqlite3"
 PG_NAME = "database.pgdump"
 MANIFEST = "manifest.json"
 # Files a fresh data directory may already hold before a restore.
-RESTORE_TOLERATED = {"secret_key"}
+RESTORE_TOLERATED = {"secret_key", "congxa.env"}
 
 
 class BackupError(Exception):
@@ -103,6 +103,76 @@ def _media_files(media_root: Path) -> list[Path]:
     return sorted(path for path in media_root.rglob("*") if path.is_file())
 
 
+def _object_storage():
+    """The media storage when it is object storage (CONGXA_MEDIA_URL), else None."""
+    from django.core.files.storage import storages
+
+    storage = storages["default"]
+    if not hasattr(storage, "bucket"):
+        return None
+    return storage
+
+
+def _object_prefix(storage) -> str:
+    return f"{storage.location.strip('/')}/" if storage.location else ""
+
+
+def _storage_error(exc: Exception) -> BackupError:
+    return BackupError(f"Không đọc/ghi được kho lưu trữ tệp (S3): {exc}")
+
+
+def _add_bucket_objects(tar: tarfile.TarFile, storage, work: Path) -> int:
+    """Every object under the media prefix, as media/<name> in the archive."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    prefix = _object_prefix(storage)
+    count = 0
+    try:
+        for summary in storage.bucket.objects.filter(Prefix=prefix):
+            name = summary.key[len(prefix) :]
+            if not name or name.endswith("/"):
+                continue
+            local = work / "object"
+            storage.bucket.download_file(summary.key, str(local))
+            tar.add(local, arcname=f"media/{name}")
+            local.unlink()
+            count += 1
+    except (BotoCoreError, ClientError, OSError) as exc:
+        raise _storage_error(exc) from exc
+    return count
+
+
+def _restore_bucket_objects(tar: tarfile.TarFile, storage) -> int:
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    prefix = _object_prefix(storage)
+    try:
+        if any(True for _ in storage.bucket.objects.filter(Prefix=prefix).limit(1)):
+            raise BackupError(
+                f"Kho lưu trữ đích (bucket {storage.bucket_name}, tiền tố "
+                f"{prefix or '/'}) không trống: khôi phục chỉ ghi vào chỗ trống để "
+                "không ghi đè tệp đang có."
+            )
+        count = 0
+        for member in tar:
+            if not member.isfile() or not member.name.startswith("media/"):
+                continue
+            name = member.name.removeprefix("media/")
+            if name.startswith("/") or ".." in Path(name).parts:
+                raise BackupError(f"Tên tệp không hợp lệ trong bản sao lưu: {name}")
+            # The same object parameters as an upload: public images, private
+            # documents.
+            storage.bucket.upload_fileobj(
+                tar.extractfile(member),
+                prefix + name,
+                ExtraArgs=storage._get_write_parameters(prefix + name),
+            )
+            count += 1
+    except (BotoCoreError, ClientError) as exc:
+        raise _storage_error(exc) from exc
+    return count
+
+
 def backup_create(*, output_dir: Path, now: datetime | None = None) -> BackupResult:
     """Write `congxa-backup-YYYYmmdd-HHMMSS.tar.gz` into output_dir."""
     engine = _engine()
@@ -110,10 +180,24 @@ def backup_create(*, output_dir: Path, now: datetime | None = None) -> BackupRes
     output_dir.mkdir(parents=True, exist_ok=True)
     archive = output_dir / f"congxa-backup-{now:%Y%m%d-%H%M%S}.tar.gz"
     media_root = Path(settings.MEDIA_ROOT)
-    media = _media_files(media_root)
+    object_storage = _object_storage()
+    media = [] if object_storage is not None else _media_files(media_root)
     with tempfile.TemporaryDirectory(prefix="congxa-backup-") as work:
         database = Path(work) / (SQLITE_NAME if engine == "sqlite" else PG_NAME)
         _dump_database(engine, database)
+        partial = archive.with_suffix(".part")
+        tar = tarfile.open(partial, "w:gz")
+        try:
+            # Objects first: the manifest counts them.
+            media_count = (
+                _add_bucket_objects(tar, object_storage, Path(work))
+                if object_storage is not None
+                else len(media)
+            )
+        except BaseException:
+            tar.close()
+            partial.unlink(missing_ok=True)
+            raise
         manifest = Path(work) / MANIFEST
         manifest.write_text(
             json.dumps(
@@ -122,14 +206,14 @@ def backup_create(*, output_dir: Path, now: datetime | None = None) -> BackupRes
                     "created": now.isoformat(),
                     "engine": engine,
                     "database": database.name,
-                    "media_files": len(media),
+                    "media_files": media_count,
+                    "media_storage": "s3" if object_storage is not None else "disk",
                 },
                 indent=2,
             ),
             encoding="utf-8",
         )
-        partial = archive.with_suffix(".part")
-        with tarfile.open(partial, "w:gz") as tar:
+        with tar:
             tar.add(manifest, arcname=MANIFEST)
             tar.add(database, arcname=database.name)
             for path in media:
@@ -137,7 +221,10 @@ def backup_create(*, output_dir: Path, now: datetime | None = None) -> BackupRes
         partial.chmod(0o600)
         partial.rename(archive)
     return BackupResult(
-        path=archive, engine=engine, media_files=len(media), size=archive.stat().st_size
+        path=archive,
+        engine=engine,
+        media_files=media_count,
+        size=archive.stat().st_size,
     )
 
 
@@ -180,13 +267,19 @@ def restore_into(*, archive: Path, data_dir: Path) -> dict:
                 "Cơ sở dữ liệu PostgreSQL đích không trống: tạo một cơ sở dữ liệu "
                 "mới và đặt DATABASE_URL trỏ tới nó."
             )
+        object_storage = _object_storage()
+        members = None
+        if object_storage is not None:
+            # Into the bucket (refused unless it is empty there), not the disk.
+            _restore_bucket_objects(tar, object_storage)
+            members = [m for m in tar.getmembers() if not m.name.startswith("media/")]
         data_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(
             prefix="congxa-restore-", dir=data_dir
         ) as work:
             # The "data" filter refuses absolute paths, links out of the
             # directory and device files.
-            tar.extractall(work, filter="data")
+            tar.extractall(work, members=members, filter="data")
             work_path = Path(work)
             if (work_path / "media").is_dir():
                 (work_path / "media").rename(data_dir / "media")

@@ -1,19 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.images.blocks import ImageBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "hr"]
-
-
-class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=255)
-
-    class Meta:
-        icon = "image"
-        label = _("image with caption")
-        template = "people/blocks/captioned_image.html"
+from congxa.portal.blocks import RICH_TEXT_FEATURES, CaptionedImageBlock
 
 
 class IntroductionBodyBlock(blocks.StreamBlock):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import unicodedata
 from datetime import time, timedelta
 
 from django.core.files.images import ImageFile
@@ -20,6 +19,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from congxa.portal.alerts import AlertLevel, EmergencyAlert
+from congxa.vi.text import slugify
 
 from .enums import ScheduleKind
 from .factories import (
@@ -570,7 +570,7 @@ def seed_organisation(site) -> int:
             position_en=position_en,
             unit=units[unit_key],
             phone=f"0913 4{order:02d} {300 + order * 7}",
-            email=f"{_ascii_slug(name)}@quangtri.gov.vn",
+            email=f"{_mailbox(name)}@quangtri.gov.vn",
             photo=_portrait(name, seed=order + 1) if leader else None,
             is_leader=leader,
             is_information_contact=contact,
@@ -580,11 +580,9 @@ def seed_organisation(site) -> int:
     return created
 
 
-def _ascii_slug(name: str) -> str:
+def _mailbox(name: str) -> str:
     """`nguyen.thi.thu.ha` for “Nguyễn Thị Thu Hà”: a demo mailbox name."""
-    folded = unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))
-    ascii_name = folded.encode("ascii", "ignore").decode()
-    return ".".join(ascii_name.lower().split())
+    return slugify(name).replace("-", ".")
 
 
 def seed_schedule(site, today=None) -> int:

@@ -7,8 +7,6 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -17,18 +15,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from congxa.portal.cache import bump_site_generation, expire_page_cache_at
+from congxa.portal.cache import expire_page_cache_at
 from congxa.portal.site_access import SiteScopedForm
+from congxa.portal.site_owned import SiteOwned
 
 from . import selectors
 from .blocks import RICH_TEXT_FEATURES, IntroductionBodyBlock
 from .enums import ScheduleKind
 from .forms import OfficialForm, OrganisationUnitForm
-
-
-class SiteQuerySet(models.QuerySet):
-    def for_site(self, site):
-        return self.filter(site=site)
 
 
 def _expire_at_midnight(request) -> None:
@@ -237,15 +231,9 @@ class CitizenReceptionPage(Page):
 # Records of one commune ------------------------------------------------------
 
 
-class OrganisationUnit(models.Model):
+class OrganisationUnit(SiteOwned):
     """A body of the commune: Đảng ủy, HĐND, UBND, a department, a centre."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("commune"),
-        on_delete=models.CASCADE,
-        related_name="organisation_units",
-    )
     name = models.CharField(_("name"), max_length=200)
     parent = models.ForeignKey(
         "self",
@@ -267,8 +255,6 @@ class OrganisationUnit(models.Model):
         _("display order"), default=100, help_text=_("Smaller numbers come first.")
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = SiteQuerySet.as_manager()
 
     base_form_class = OrganisationUnitForm
     panels = [
@@ -310,15 +296,9 @@ class OrganisationUnit(models.Model):
             ancestor = ancestor.parent
 
 
-class Official(models.Model):
+class Official(SiteOwned):
     """A leader or official of the commune, as listed in the directory."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("commune"),
-        on_delete=models.CASCADE,
-        related_name="officials",
-    )
     name = models.CharField(_("full name"), max_length=120)
     position = models.CharField(
         _("position"),
@@ -369,8 +349,6 @@ class Official(models.Model):
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = SiteQuerySet.as_manager()
-
     base_form_class = OfficialForm
     panels = [
         FieldPanel("site"),
@@ -408,15 +386,9 @@ class Official(models.Model):
             )
 
 
-class ScheduleEntry(models.Model):
+class ScheduleEntry(SiteOwned):
     """One item of the weekly schedule, or a citizen reception session."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("commune"),
-        on_delete=models.CASCADE,
-        related_name="schedule_entries",
-    )
     kind = models.CharField(
         _("kind"),
         max_length=10,
@@ -436,8 +408,6 @@ class ScheduleEntry(models.Model):
     participants = models.TextField(_("participants"), max_length=1000, blank=True)
     location = models.CharField(_("location"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = SiteQuerySet.as_manager()
 
     base_form_class = SiteScopedForm
     panels = [
@@ -467,14 +437,3 @@ class ScheduleEntry(models.Model):
             raise ValidationError(
                 {"end_time": _("The end time must come after the start time.")}
             )
-
-
-@receiver(post_save, sender=OrganisationUnit)
-@receiver(post_delete, sender=OrganisationUnit)
-@receiver(post_save, sender=Official)
-@receiver(post_delete, sender=Official)
-@receiver(post_save, sender=ScheduleEntry)
-@receiver(post_delete, sender=ScheduleEntry)
-def record_changed(sender, instance, **kwargs):
-    """Public pages of the commune show these records: render them fresh."""
-    bump_site_generation(instance.site_id)

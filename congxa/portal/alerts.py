@@ -12,13 +12,10 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .cache import bump_site_generation
 from .site_access import SiteScopedForm
 
 
@@ -120,9 +117,3 @@ def banner_state(site, moment: datetime | None = None):
     # Danger first, then the most recent.
     active.sort(key=lambda a: (a.level != AlertLevel.DANGER, -a.starts_at.timestamp()))
     return active, min(transitions, default=None)
-
-
-@receiver(post_save, sender=EmergencyAlert)
-@receiver(post_delete, sender=EmergencyAlert)
-def alert_changed(sender, instance, **kwargs):
-    bump_site_generation(instance.site_id)

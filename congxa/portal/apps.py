@@ -8,11 +8,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import (
-            signals,  # noqa: F401 (connects the cache invalidation)
-            visibility,
-        )
+        from . import hosts, invalidation, wagtail_patches
         from .home_blocks import register
 
         register()
-        visibility.install()
+        # Fails loudly here when an upgrade changed what a patch replaces.
+        wagtail_patches.apply_all()
+        invalidation.connect()
+        hosts.connect()

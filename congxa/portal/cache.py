@@ -3,9 +3,10 @@
 A cached page is stored under its host, path, query string and encoding, together
 with the generation numbers it was rendered under: the deployment's and its
 site's. Publishing, unpublishing, moving or deleting a page, or changing a site's
-settings, bumps that site's generation (see `signals.py`), so the next request
-for any of its pages renders fresh on every worker. A hit costs two cache reads
-and no database query.
+settings, bumps that site's generation (every trigger is in `invalidation.py`),
+so the next request for any of its pages renders fresh on every worker. A hit
+costs one cache read of both generations and no database query; in a WSGI
+server it is answered before Django (`fast_path.py`).
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ from diskcache import DjangoCache
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-GLOBAL_GENERATION_KEY = "congxa:gen:all"
-SITE_GENERATION_KEY = "congxa:gen:site:{site_id}"
+from .invalidation import (
+    GLOBAL_GENERATION_KEY,
+    SITE_GENERATION_KEY,
+    bump,
+    new_generation,
+)
+
 ENTRY_KEY = "congxa:page:{digest}"
 
 # Never cached: the admin, files and anything that is not a public page.
@@ -52,16 +57,12 @@ KEPT_HEADERS = (
 )
 
 
-def _new_generation() -> int:
-    return time.time_ns()
-
-
 def _generation(key: str) -> int:
     value = cache.get(key)
     if value is None:
         # Evicted or never set: start a new generation rather than reading None,
         # so an entry stored before the eviction can never match again.
-        cache.add(key, _new_generation(), timeout=None)
+        cache.add(key, new_generation(), timeout=None)
         value = cache.get(key)
     return value
 
@@ -78,15 +79,10 @@ def current_generation(site_id: int | None) -> tuple[int, int]:
 def bump_site_generation(site_id: int | None) -> None:
     """Invalidate every cached page of one site (all sites when `site_id` is None).
 
-    Done once the transaction commits: bumping earlier would let a request that
-    reads the old rows store them under the new generation.
+    The name older callers know; the triggers and the rules are in
+    `invalidation.py`.
     """
-    key = (
-        GLOBAL_GENERATION_KEY
-        if site_id is None
-        else SITE_GENERATION_KEY.format(site_id=site_id)
-    )
-    transaction.on_commit(lambda: cache.set(key, _new_generation(), timeout=None))
+    bump(site_id)
 
 
 def expire_page_cache_at(request: HttpRequest, moment: datetime) -> None:
@@ -96,37 +92,54 @@ def expire_page_cache_at(request: HttpRequest, moment: datetime) -> None:
         request.page_cache_expires_at = moment
 
 
-def _accepts_gzip(request: HttpRequest) -> bool:
-    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+def entry_key(host: str, path: str, query_string: str, accept_encoding: str) -> str:
+    """Where the page for one address and encoding is stored.
 
-
-def _entry_key(request: HttpRequest) -> str:
-    # The local date is part of the key: "today" on a schedule, the date in the
-    # header and anything else that turns over at midnight re-render then.
+    The local date is part of the key: "today" on a schedule, the date in the
+    header and anything else that turns over at midnight re-render then.
+    """
     raw = "|".join(
         (
-            request.get_host().lower(),
-            request.path,
-            request.META.get("QUERY_STRING", ""),
-            "gzip" if _accepts_gzip(request) else "identity",
+            host.lower(),
+            path,
+            query_string,
+            "gzip" if "gzip" in accept_encoding.lower() else "identity",
             timezone.localdate().isoformat(),
         )
     )
     return ENTRY_KEY.format(digest=hashlib.sha256(raw.encode()).hexdigest())
 
 
-def request_is_cacheable(request: HttpRequest) -> bool:
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+def _entry_key(request: HttpRequest) -> str:
+    return entry_key(
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        request.META.get("HTTP_ACCEPT_ENCODING", ""),
+    )
+
+
+def is_cacheable(method: str, path: str, query_string: str, cookies: dict) -> bool:
+    """The bypass rules, for a Django request and a bare WSGI environ alike."""
+    if not settings.PAGE_CACHE_ENABLED or method not in ("GET", "HEAD"):
         return False
-    if request.path.startswith(EXCLUDED_PREFIXES):
+    if path.startswith(EXCLUDED_PREFIXES):
         return False
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+    if len(query_string) > MAX_QUERY_LENGTH:
         return False
     # Editors and anyone else with a session see personal pages, and a visitor
     # with a pending message ("your question was sent") must see it.
     return not (
-        settings.SESSION_COOKIE_NAME in request.COOKIES
-        or CookieStorage.cookie_name in request.COOKIES
+        settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies
+    )
+
+
+def request_is_cacheable(request: HttpRequest) -> bool:
+    return is_cacheable(
+        request.method,
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        request.COOKIES,
     )
 
 
@@ -153,7 +166,12 @@ def _public_headers(response: HttpResponse, etag: str, stored_at: float) -> None
     )
 
 
-def _serve_entry(request: HttpRequest, entry: dict) -> HttpResponse:
+def serve_entry(request: HttpRequest, entry: dict) -> HttpResponse:
+    """The response for a stored page: 200, or 304 for a matching validator.
+
+    Used by the middleware and by the fast path (`fast_path.py`), which passes a
+    bare request holding only the WSGI environ.
+    """
     response = HttpResponse(entry["content"], status=200)
     for name, value in entry["headers"].items():
         response[name] = value
@@ -273,7 +291,7 @@ def _is_current(entry: dict) -> bool:
     ) == current_generation(entry["site_id"])
 
 
-def _fresh_entry(key: str) -> dict | None:
+def fresh_entry(key: str) -> dict | None:
     """The stored page for `key` if it is still valid, else None."""
     entry = _local_entries.get(key)
     if entry is not None:
@@ -306,6 +324,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        answer = getattr(request, "page_cache_answer", None)
+        if answer is not None:
+            # The fast path asks the middleware around this one which headers
+            # they add (`fast_path.outer_headers`).
+            return answer
         if not request_is_cacheable(request):
             if request.method in ("GET", "HEAD") and not request.path.startswith(
                 EXCLUDED_PREFIXES
@@ -314,9 +337,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         key = _entry_key(request)
-        entry = _fresh_entry(key)
+        entry = fresh_entry(key)
         if entry is not None:
-            return _serve_entry(request, entry)
+            return serve_entry(request, entry)
 
         # Read the generation before rendering: a publish that lands while this
         # page renders then makes the stored copy stale at once.

@@ -21,6 +21,12 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
+# The names congxa gives Wagtail's tree root and root collection (see
+# congxa/editorial/migrations/0002_vietnamese_tree_roots.py).
+ROOT_PAGE_TITLE = "Tất cả các xã, phường"
+ROOT_COLLECTION_NAME = "Thư viện chung"
+
+
 def ensure_tree_roots() -> Page:
     """The tree root page, root collection and default locale Wagtail's first
     migrations create; recreated when a flushed database lacks them (a
@@ -33,10 +39,12 @@ def ensure_tree_roots() -> Page:
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name=ROOT_COLLECTION_NAME)
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
+        root = Page.add_root(
+            instance=Page(title=ROOT_PAGE_TITLE, slug="root", live=True)
+        )
     return root
 
 

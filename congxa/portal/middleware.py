@@ -41,3 +41,32 @@ class SecurityHeadersMiddleware:
         else:
             response.setdefault("Content-Security-Policy", PUBLIC_CSP)
         return response
+
+
+class EmptyErrorPageMiddleware:
+    """Give a body to the error responses Django and Wagtail send empty.
+
+    `require_http_methods` and class-based views answer a wrong method with an
+    empty 405; an empty 413 or 429 from anywhere gets its page too. The status
+    and headers (Allow, Retry-After) stay as they were.
+    """
+
+    STATUSES = frozenset({400, 403, 405, 413, 429, 503})
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code in self.STATUSES
+            and not response.streaming
+            and not response.content
+            and request.method != "HEAD"
+        ):
+            from .views import error_page
+
+            page = error_page(response.status_code)
+            response.content = page.content
+            response["Content-Type"] = page["Content-Type"]
+        return response

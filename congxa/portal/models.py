@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from .enums import CommuneKind, HostKind, Scheme
 from .home import render_plan
 
 
@@ -197,3 +198,96 @@ class WebsiteLink(Orderable):
 
 
 from .alerts import EmergencyAlert  # noqa: E402, F401
+
+
+class PendingCacheInvalidation(models.Model):
+    """A page-cache generation bump that failed because the cache was down.
+
+    Kept in the database, shared by every host, so the bump is replayed (as one
+    deployment-wide bump) when the cache answers again, even if the process that
+    published has gone (congxa/portal/cache_backends.py).
+    """
+
+    key = models.CharField(max_length=250)
+    failed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending cache invalidation")
+        verbose_name_plural = _("pending cache invalidations")
+
+    def __str__(self):
+        return self.key
+
+
+class Commune(models.Model):
+    """What the province knows of one commune's site: its kind, its canonical
+    address and whether it is served. Made by `congxa commune add`."""
+
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="commune",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CommuneKind.choices, default="xa"
+    )
+    scheme = models.CharField(
+        _("scheme"),
+        max_length=5,
+        choices=Scheme.choices,
+        default=Scheme.HTTPS,
+        help_text=_("How the public reaches the portal: https in production."),
+    )
+    canonical_host = models.CharField(
+        _("canonical host"),
+        max_length=255,
+        help_text=_(
+            "The address every link generated outside a request uses (sitemap, "
+            "e-mails), e.g. “xa-vinhthuy.quangtri.gov.vn”."
+        ),
+    )
+    enabled = models.BooleanField(
+        _("served"),
+        default=True,
+        help_text=_(
+            "When off, the public site shows a maintenance page; content and "
+            "editors are kept."
+        ),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["site__site_name"]
+        permissions = [
+            # Translators: the province operator's right (quản trị cấp tỉnh).
+            ("manage_communes", _("Can see and add every commune of the province"))
+        ]
+
+    def __str__(self):
+        return self.site.site_name or self.canonical_host
+
+
+class CommuneHost(models.Model):
+    """Another host name of a commune: an alias or a former host, redirected."""
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="commune_hosts",
+    )
+    hostname = models.CharField(_("host name"), max_length=255, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=HostKind.choices, default=HostKind.ALIAS
+    )
+
+    class Meta:
+        verbose_name = _("commune host name")
+        verbose_name_plural = _("commune host names")
+        ordering = ["hostname"]
+
+    def __str__(self):
+        return self.hostname

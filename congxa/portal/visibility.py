@@ -4,16 +4,14 @@ Wagtail's `PageQuerySet.public()` reads every `PageViewRestriction` each time it
 is called: a query per list on a page (menu, other news, side blocks). Private
 sections are rare and change rarely, so each process keeps their paths and
 re-reads them when the deployment's cache generation moves; saving or deleting
-a restriction (and moving a page) bumps that generation.
+a restriction (and moving a restricted page) bumps that generation
+(`invalidation.py`). The patch that makes Wagtail use them is
+`wagtail_patches/page_privacy.py`.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from wagtail.query import PageQuerySet
-
-from .cache import GLOBAL_GENERATION_KEY, _generation, bump_site_generation
+from .cache import GLOBAL_GENERATION_KEY, _generation
 
 _memo: tuple[int, list[str]] | None = None
 
@@ -32,43 +30,8 @@ def restricted_paths() -> list[str]:
     return _memo[1]
 
 
-def private_q(self) -> Q:
-    """Same result as Wagtail's `PageQuerySet.private_q`, without the query."""
-    q = Q()
-    for path in restricted_paths():
-        q |= Q(path__startswith=path)
-    # Match no page when no private section exists, as Wagtail does.
-    return q if q else Q(pk__in=[])
-
-
-def forget_restrictions(sender, **kwargs) -> None:
+def forget_restrictions() -> None:
     """A restriction changed: this process re-reads at once, the others when
-    the deployment's generation moves (at commit)."""
+    the deployment's generation moves (at commit; `invalidation.py`)."""
     global _memo
     _memo = None
-    bump_site_generation(None)
-
-
-def view_restrictions_of(page):
-    """Wagtail's `Page.get_view_restrictions`, skipping the two queries when no
-    restriction lies on the page's path (the usual case)."""
-    from wagtail.models import PageViewRestriction
-
-    if not any(page.path.startswith(path) for path in restricted_paths()):
-        return PageViewRestriction.objects.none()
-    return _wagtail_get_view_restrictions(page)
-
-
-_wagtail_get_view_restrictions = None
-
-
-def install() -> None:
-    global _wagtail_get_view_restrictions
-    from wagtail.models import Page, PageViewRestriction
-
-    PageQuerySet.private_q = private_q
-    if _wagtail_get_view_restrictions is None:
-        _wagtail_get_view_restrictions = Page.get_view_restrictions
-        Page.get_view_restrictions = view_restrictions_of
-    post_save.connect(forget_restrictions, sender=PageViewRestriction)
-    post_delete.connect(forget_restrictions, sender=PageViewRestriction)

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.db import transaction
 
+from congxa.portal import invalidation
+
 from .importers import (
     ProcedureFileError,
     Record,
@@ -114,9 +116,19 @@ def procedures_import_paths(
     on_file: Callable[[int, int, Path, ImportCounts | ProcedureFileError], None]
     | None = None,
 ) -> ImportReport:
-    """Import files and folders; a bad file is reported and skipped, the rest go on."""
+    """Import files and folders; a bad file is reported and skipped, the rest go on.
+
+    The catalog shows on every commune's pages: they are invalidated once, at
+    the end, not once per procedure.
+    """
     files, skipped = collect_files(paths)
     report = ImportReport(skipped_files=skipped)
+    with invalidation.deferred():
+        _import_files(files, report, dry_run=dry_run, on_file=on_file)
+    return report
+
+
+def _import_files(files, report, *, dry_run, on_file) -> None:
     for number, path in enumerate(files, start=1):
         try:
             records = read_procedure_file(path)
@@ -130,4 +142,3 @@ def procedures_import_paths(
         report.imported_files.append(path)
         if on_file:
             on_file(number, len(files), path, counts)
-    return report

@@ -5,7 +5,8 @@ indexes text as it is: SQLite's FTS5 misses `đ` and letters with two marks, and
 PostgreSQL stems with the English configuration. This backend is the same
 database backend with both sides folded by `congxa.vi.text`: what it indexes
 (titles, bodies, autocomplete fields) and what it is asked (search and
-autocomplete), so the admin finds `Đăng ký` for `dang ky`. PostgreSQL uses the
+autocomplete; the indexed side through `portal/wagtail_patches/search_folding.py`),
+so the admin finds `Đăng ký` for `dang ky`. PostgreSQL uses the
 `simple` configuration unless `SEARCH_CONFIG` says otherwise.
 
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "congxa.search.backends"}}
@@ -50,7 +51,11 @@ def _fold_query(query):
 
 
 class VietnameseSearchMixin:
-    """Folds every query before the database backend compiles it."""
+    """Folds every query before the database backend compiles it; what it
+    indexes is folded by `portal/wagtail_patches/search_folding.py`, which
+    reads `folds_vietnamese`."""
+
+    folds_vietnamese = True
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         folded = _fold_query(query)
@@ -62,29 +67,6 @@ class VietnameseSearchMixin:
         )
 
 
-def _folding_indexer(base):
-    class FoldingObjectIndexer(base):
-        """Folds indexed values, for the Vietnamese backend only."""
-
-        def __init__(self, obj, backend):
-            super().__init__(obj, backend)
-            self.folds = isinstance(backend, VietnameseSearchMixin)
-
-        def prepare_value(self, value):
-            value = super().prepare_value(value)
-            return fold_for_index(value) if self.folds else value
-
-    return FoldingObjectIndexer
-
-
-def _install_indexer(module) -> None:
-    # modelsearch builds its indexer from the module-level `ObjectIndexer` name
-    # inside `add_items`; the subclass folds only for backends of this module.
-    if not getattr(module.ObjectIndexer, "congxa_folding", False):
-        module.ObjectIndexer = _folding_indexer(module.ObjectIndexer)
-        module.ObjectIndexer.congxa_folding = True
-
-
 _classes: dict[type, type] = {}
 
 
@@ -93,11 +75,7 @@ def SearchBackend(params):  # noqa: N802 (the name modelsearch looks up)
     params = dict(params)
     if connection.vendor == "postgresql":
         params.setdefault("SEARCH_CONFIG", "simple")
-    base = database.SearchBackend(params)
-    base_class = type(base)
-    module = __import__(base_class.__module__, fromlist=["ObjectIndexer"])
-    if hasattr(module, "ObjectIndexer"):
-        _install_indexer(module)
+    base_class = type(database.SearchBackend(params))
     if base_class not in _classes:
         _classes[base_class] = type(
             f"Vietnamese{base_class.__name__}",

@@ -13,6 +13,10 @@ One normaliser serves index time and query time alike, on every database engine:
 - `exact_tokens` keeps the marks, encoded in ASCII the VNI way (`đăng` -> `d9a8ng`,
   `ký` -> `ki1`), so an exact-diacritic match can rank above a folded one; the tone
   goes last, so `hoá` and `hóa` are the same word.
+- `slugify` turns a title into a page address (`Tin tức - Sự kiện` ->
+  `tin-tuc-su-kien`); `SLUG_REPLACEMENTS` is the same rule written as regular
+  expressions, which the admin's slug field applies as you type (one rule for
+  the browser and the server). `strip_marks` keeps the case (file names).
 
 Pure Python: no Django, nothing of the project.
 """
@@ -144,37 +148,6 @@ _MARKED_CODES = frozenset(
 
 
 @dataclass(frozen=True)
-class Span:
-    """A part of the text: where it is in the (NFC) original and its folded term."""
-
-    start: int
-    end: int
-    term: str
-    chunk: int
-
-
-def spans(text: str) -> list[Span]:
-    """Every part of an NFC text with its position, numbered by chunk.
-
-    The positions are valid in `nfc(text)`, because folding keeps the length.
-    """
-    folded = fold(text)
-    result = []
-    for number, chunk in enumerate(_CHUNK.finditer(folded)):
-        base = chunk.start()
-        for part in _PART_RE.finditer(chunk.group()):
-            result.append(
-                Span(
-                    base + part.start(),
-                    base + part.end(),
-                    part.group().replace("'", "")[:MAX_PART_LENGTH],
-                    number,
-                )
-            )
-    return result
-
-
-@dataclass(frozen=True)
 class QueryWord:
     """One word or code of a query: its folded parts and its exact-diacritic parts.
 
@@ -206,6 +179,72 @@ def query_words(text: str, limit: int = 12) -> list[QueryWord]:
         if len(words) >= limit:
             break
     return words
+
+
+# --- Addresses: titles folded to slugs, the same rule in the browser and here.
+
+SLUG_MAX_LENGTH = 255
+
+
+def _slug_letters() -> dict[str, str]:
+    """Every letter with marks that is one ASCII letter underneath, by that letter
+    (case kept: `Ấ` under `A`, `ấ` under `a`)."""
+    letters: dict[str, str] = {"D": "Đ", "d": "đ"}
+    for code in range(0x00C0, 0x2000):
+        char = chr(code)
+        if unicodedata.category(char) not in ("Lu", "Ll"):
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != char:
+            letters[base] = letters.get(base, "") + char
+    return letters
+
+
+_SLUG_LETTERS = _slug_letters()
+# Marks typed as separate characters (decomposed input), apostrophes inside a
+# name (`M’Droh` -> `MDroh`, as Ê Đê and Gia Rai names are written in addresses).
+_SLUG_REMOVED = "".join(chr(c) for c in range(0x0300, 0x0370)) + "'" + _APOSTROPHES
+# Separators between numbers and words (`15/2025`, `1.2.2026`, `a, b`) and
+# typographic dashes become a `-`, so numbers stay apart.
+_SLUG_SEPARATORS = "/\\.,:;" + _DASHES
+
+# (regular expression, replacement), applied in order before the address rule:
+# the admin's slug field runs exactly these as Wagtail's `w-slug` formatters.
+SLUG_REPLACEMENTS: list[tuple[str, str]] = [
+    *((f"[{chars}]", base) for base, chars in sorted(_SLUG_LETTERS.items())),
+    ("[\\u0300-\\u036f" + re.escape("'" + _APOSTROPHES) + "]", ""),
+    (f"[{re.escape(_SLUG_SEPARATORS)}]", "-"),
+]
+_SLUG_TABLE = {
+    **{ord(c): base for base, chars in _SLUG_LETTERS.items() for c in chars},
+    **{ord(c): None for c in _SLUG_REMOVED},
+    **{ord(c): "-" for c in _SLUG_SEPARATORS},
+}
+_MARKS_TABLE = {
+    **{ord(c): base for base, chars in _SLUG_LETTERS.items() for c in chars},
+    **dict.fromkeys(range(0x0300, 0x0370)),
+}
+_SLUG_DROP = re.compile(r"[^-\w\s]", re.ASCII)
+_SLUG_GAPS = re.compile(r"[-\s]+")
+
+
+def strip_marks(text: str) -> str:
+    """Tones and marks off, `đ` to `d`, case kept: `Quyết Định` -> `Quyet Dinh`."""
+    return nfc(text).translate(_MARKS_TABLE)
+
+
+def slugify(text: str) -> str:
+    """A title's address: `Đường giao thông nông thôn` -> `duong-giao-thong-nong-thon`.
+
+    Marks off, `đ` to `d`, apostrophes dropped (`Xã Ea M’Droh` -> `xa-ea-mdroh`),
+    then Wagtail's own address rule (its JavaScript `urlify`): lower case, only
+    `a-z 0-9 _ -`, spaces and dashes to one `-`, at most 255 characters, no `-`
+    at the end. Kept step for step with the admin's slug field.
+    """
+    slug = _SLUG_DROP.sub("", text.strip().translate(_SLUG_TABLE).lower())
+    slug = _SLUG_GAPS.sub("-", slug)[:SLUG_MAX_LENGTH]
+    return slug.rstrip("-")
 
 
 # --- Telex and VNI: words typed on a keyboard without a Vietnamese input method.

@@ -6,13 +6,14 @@ import base64
 import pytest
 from django.contrib.auth import get_user_model
 from django_otp.oath import totp
-from wagtail.models import Collection, Locale, Page, Site
 
 from congxa.editorial.enums import Role
 from congxa.editorial.services import commune_roles_setup, editor_add
 from congxa.news.factories import NewsIndexPageFactory
 from congxa.news.models import ArticlePage
 from congxa.portal.factories import create_commune_site
+
+from .admin_helpers import reset_tree_roots
 
 PASSWORD = "mat-khau-rat-dai-2026"
 
@@ -76,15 +77,7 @@ def approve(page, base_url: str, article_id: int) -> None:
 
 @pytest.fixture
 def tree_roots():
-    """A transactional test starts from an emptied database: Wagtail's tree root
-    and root collection (made by its data migrations) are put back, and the
-    default site of those migrations (localhost:80) gives way to the commune."""
-    Site.objects.all().delete()
-    Locale.objects.get_or_create(language_code="vi")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    reset_tree_roots()
 
 
 def test_article_goes_from_writer_to_published_through_the_approver(

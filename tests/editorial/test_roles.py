@@ -77,3 +77,34 @@ def test_role_grant_is_in_the_audit_log(site, board, writer):
         action="congxa.role_granted", object_id=str(writer.pk)
     )
     assert entry.data["group"] == "Xã Vĩnh Thủy - Phóng viên"
+
+
+def test_add_editor_never_creates_an_account_without_create(site, board):
+    import pytest
+    from django.contrib.auth import get_user_model
+    from django.core.management.base import CommandError
+
+    users = get_user_model().objects.count()
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "add_editor", "nguyenvna", site="vinhthuy.localhost", role="writer"
+        )
+    assert "Không có tài khoản “nguyenvna”" in str(error.value)
+    assert "--create" in str(error.value)
+    assert get_user_model().objects.count() == users
+
+
+def test_add_editor_splits_a_vietnamese_name(site, board):
+    from django.contrib.auth import get_user_model
+
+    call_command(
+        "add_editor",
+        "tranthiphong",
+        site="vinhthuy.localhost",
+        role="writer",
+        create=True,
+        name="Trần Thị Phóng",
+    )
+    user = get_user_model().objects.get(username="tranthiphong")
+    assert (user.first_name, user.last_name) == ("Phóng", "Trần Thị")
+    assert user.get_full_name() == "Trần Thị Phóng"

@@ -1,30 +1,12 @@
 """Fixtures for the engagement tests: Q&A pages, topics, questions, officials."""
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.translation import trans_real
 
 from congxa.engagement.enums import AnswerStatus, QuestionState
 from congxa.engagement.models import FeedbackPage, Question, QuestionIndexPage, Topic
 from congxa.engagement.tracking import new_tracking_code
-
-TRANSLATIONS = (
-    Path(__file__).resolve().parents[2] / "congxa/engagement/TRANSLATIONS.txt"
-)
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese_catalog():
-    """Until the project catalog holds this app's strings, read them from its list."""
-    catalog = trans_real.translation("vi")._catalog
-    for line in TRANSLATIONS.read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            msgid, msgstr = (part.replace("\\n", "\n") for part in line.split("\t", 1))
-            if catalog.get(msgid) is None:
-                catalog[msgid] = msgstr
 
 
 def add_page(parent, page):

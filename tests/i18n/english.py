@@ -4,7 +4,8 @@
 screen-reader-only text included, since they are shown or read out at some
 point), the placeholder/title/aria-label attributes, and the labels of the admin
 sidebar, which Wagtail renders from a JSON island.  Scripts, styles, SVG and
-<template> content are left out.
+<template> content are left out, and so are commands and code a person types
+as written (`<code>`, `<pre>`, `<kbd>`).
 
 `english_words` flags words from a list of common English interface words.  The
 list holds no word that is also a Vietnamese syllable written without marks
@@ -19,6 +20,8 @@ import re
 from html.parser import HTMLParser
 
 SKIPPED_TAGS = {"script", "style", "svg", "template", "noscript"}
+# Commands and code a person types as they are (`congxa backup --output DIR`).
+CODE_TAGS = {"code", "pre", "kbd"}
 READ_ATTRIBUTES = {"placeholder", "title", "aria-label"}
 VOID_TAGS = {
     "area",
@@ -97,12 +100,15 @@ ALLOWED = {
     "svg",
     "utc",
     "ctrl",
+    "alt",
     "enter",
     "javascript",
     "embedly",
 }
 # Time zone names (Asia/Ho_Chi_Minh) in the account's time zone list.
 TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+)+$")
+# Addresses and paths (`https://<tên miền>/admin/`, `/admin/pages/`): not words.
+ADDRESS = re.compile(r"^(https?://[^/]+(/\S*)?|/\S*)$")
 
 # Whole pieces of text allowed on admin screens, each for a reason we cannot fix
 # in the catalog.
@@ -114,9 +120,6 @@ KNOWN_PIECES = {
     # the field name; fixed by a login form with label=_("Password")
     # (WAGTAILADMIN_USER_LOGIN_FORM), which the accounts app owns.
     "Password",
-    # Title of the page-tree root and name of the root collection, stored in
-    # the database by Wagtail's first migration: content, not interface.
-    "Root",
     # Placeholder of the hidden error counter on the side-panel toggles, which
     # JavaScript replaces with a number before it is shown.
     "None",
@@ -131,6 +134,7 @@ class _VisibleText(HTMLParser):
         self.parts: list[str] = []
         self._skip_depth = 0
         self._json_island = False
+        self._code_depth = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -140,6 +144,8 @@ class _VisibleText(HTMLParser):
             if tag not in VOID_TAGS:
                 self._skip_depth += 1
             return
+        if tag in CODE_TAGS:
+            self._code_depth += 1
         if self._skip_depth:
             return
         for name in READ_ATTRIBUTES:
@@ -149,6 +155,8 @@ class _VisibleText(HTMLParser):
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag):
+        if tag in CODE_TAGS and self._code_depth:
+            self._code_depth -= 1
         if tag in SKIPPED_TAGS and self._skip_depth:
             self._skip_depth -= 1
             self._json_island = False
@@ -156,7 +164,7 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data):
         if self._json_island:
             self.parts.extend(_sidebar_labels(data))
-        elif not self._skip_depth and data.strip():
+        elif not self._skip_depth and not self._code_depth and data.strip():
             self.parts.append(data)
 
 
@@ -194,7 +202,7 @@ def english_words(pieces: list[str], allowed: set[str] = frozenset()) -> list[st
     found = []
     allow = ALLOWED | {word.lower() for word in allowed}
     for piece in pieces:
-        if piece in KNOWN_PIECES or TIME_ZONE.match(piece):
+        if piece in KNOWN_PIECES or TIME_ZONE.match(piece) or ADDRESS.match(piece):
             continue
         words = {w.lower().strip("'’") for w in WORD.findall(piece)}
         if (words & ENGLISH_WORDS) - allow:

@@ -44,3 +44,39 @@ def test_nginx_in_front_of_the_app(served_demo):
         status, headers, _ = http_get(url + "/admin/login/")
         assert status == 200
         assert headers["X-Proxy-Cache"] == "BYPASS"
+
+
+WITHDRAWN_SNIPPET = """
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from congxa.documents.models import LegalDocumentAttachment, LegalDocumentPage
+Document = get_document_model()
+withdrawn = Document(title="Dự thảo đã rút")
+withdrawn.file.save("du-thao-da-rut.pdf", ContentFile(b"%PDF-1.4 rut lai"), save=True)
+live = LegalDocumentAttachment.objects.filter(
+    page__in=LegalDocumentPage.objects.live().public()
+).select_related("document").first().document
+print(withdrawn.url, withdrawn.file.name, live.url, live.file.name)
+"""
+
+
+def test_nginx_never_serves_a_withdrawn_document_from_disk(served_demo):
+    from .servers import manage
+
+    data_dir, _, _ = served_demo
+    out = manage(data_dir, "shell", "-c", WITHDRAWN_SNIPPET).split()[-4:]
+    withdrawn_url, withdrawn_name, live_url, live_name = out
+    assert (data_dir / "media" / withdrawn_name).exists()
+    with served(data_dir) as app_url, nginx_in_front(app_url, data_dir) as url:
+        for path in (withdrawn_url, "/media/" + withdrawn_name):
+            status, headers, body = http_get(url + path)
+            assert status == 404, path
+            assert b"rut lai" not in body
+            assert headers.get("X-Proxy-Cache") is None  # the app answered
+        for path in (live_url, "/media/" + live_name):
+            status, headers, body = http_get(url + path)
+            assert status == 200, path
+            assert body.startswith(b"%PDF-")
+            # Twice, and never from nginx's page cache.
+            status, headers, _ = http_get(url + path)
+            assert headers.get("X-Proxy-Cache") is None

@@ -1,17 +1,28 @@
-"""The whole-page cache: what it stores, what it refuses, and when it lets go."""
+"""The whole-page cache: what it stores, what it refuses, and when it lets go.
+
+Every test runs twice: hits answered by the WSGI fast path (as in production),
+and hits answered by the middleware inside Django.
+"""
 
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from congxa.news.factories import NewsIndexPageFactory
 from congxa.portal.models import CommuneSettings
 
+from .clients import FastPathClient
 from .conftest import OTHER_HOST, get
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=["fast_path", "django"])
+def client(request):
+    return FastPathClient() if request.param == "fast_path" else Client()
 
 
 def cached(client, url, host=None):
@@ -29,6 +40,9 @@ def test_anonymous_get_is_cached(client, article):
     assert second["X-Cache"] == "HIT"
     assert second.content == first.content
     assert "Vĩnh Thủy chủ động ứng phó bão số 12" in second.content.decode()
+    # The hit came the way this run asked for.
+    assert getattr(second, "fast_path", False) == isinstance(client, FastPathClient)
+    assert not getattr(first, "fast_path", False)
 
 
 def test_hit_costs_no_database_query(client, article, django_assert_num_queries):

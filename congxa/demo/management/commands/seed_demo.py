@@ -15,3 +15,5 @@ class Command(BaseCommand):
         )
         # Some index pages are created without a publish signal; index all.
         call_command("rebuild_search", stdout=self.stdout)
+        # Stored under random names, as uploads through the admin are.
+        call_command("rename_stored_files", stdout=self.stdout)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from congxa.editorial.enums import Role
 from congxa.editorial.models import EditorialBoard
-from congxa.editorial.services import editor_add, editor_remove
+from congxa.editorial.services import editor_add, editor_remove, name_parts
 
 from ._sites import site_by_host
 
@@ -45,13 +45,18 @@ class Command(BaseCommand):
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         password = None
+        if user is not None and create:
+            raise CommandError(
+                f"Tài khoản “{username}” đã có; bỏ --create để thêm tài khoản này."
+            )
         if user is None:
             if not create or remove:
                 raise CommandError(
-                    f"Không có tài khoản “{username}” (thêm --create để tạo mới)."
+                    f"Không có tài khoản “{username}”: kiểm tra lại tên đăng nhập, "
+                    "hoặc thêm --create để tạo tài khoản mới."
                 )
             password = secrets.token_urlsafe(12)
-            first_name, _, last_name = name.rpartition(" ")
+            first_name, last_name = name_parts(name)
             user = User.objects.create_user(
                 username=username,
                 email=email,

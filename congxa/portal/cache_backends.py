@@ -1,0 +1,381 @@
+"""Cache backends that degrade instead of failing: the shared cache is optional.
+
+When the cache server (Redis) or the on-disk cache cannot be reached, every
+operation answers as if the cache were empty and writes are dropped, so pages
+render from the database; the keys of the public forms' rate limits fall back to
+a memory cache of the process (a local limit); one warning a minute goes to the
+log. After a failure the backend leaves the server alone for `RETRY_SECONDS`
+(no timeout per request) and then tries again, by itself.
+
+No stale page after an outage: a write to a generation key (`DURABLE_PREFIXES`,
+the page cache's generation numbers) that fails is recorded in the database
+(`PendingCacheInvalidation`, shared by every host). While the cache is down a
+generation read answers a value never seen before, so no copy of a page kept in
+a process's memory matches. When the cache answers again, and on the first use
+in each process and every `REPLAY_SECONDS` after, any recorded failure makes the
+backend bump the deployment-wide generation (`EPOCH_KEY`) before anything else
+is read, then forget the records: every page renders fresh once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+
+import diskcache
+import redis.exceptions
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+
+from congxa.portal.cache import PersistentDiskCache
+
+logger = logging.getLogger("congxa.cache")
+
+DEFAULT_RETRY_SECONDS = 5.0
+DEFAULT_REPLAY_SECONDS = 30.0
+WARNING_INTERVAL = 60.0
+
+
+@dataclass
+class _Health:
+    """Per-process state of one cache, shared by the process's threads."""
+
+    down_until: float = 0.0
+    down_since: float | None = None
+    last_warning: float = -WARNING_INTERVAL
+    suppressed: int = 0
+    next_replay_check: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    local: LocMemCache | None = None
+
+
+_health: dict[str, _Health] = {}
+_health_lock = threading.Lock()
+
+
+def _health_for(name: str) -> _Health:
+    with _health_lock:
+        if name not in _health:
+            _health[name] = _Health(
+                local=LocMemCache(
+                    f"congxa-fallback-{name}",
+                    {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 20_000}},
+                )
+            )
+        return _health[name]
+
+
+def cache_is_degraded(cache) -> bool:
+    """Whether `cache` is running on its fallback right now (for checks and tests)."""
+    health = getattr(cache, "_health", None)
+    return bool(health and health.down_since is not None)
+
+
+class ResilientCacheMixin:
+    """Wraps every public operation of a Django cache backend; see the module doc.
+
+    Extra top-level keys of the cache's settings:
+    RETRY_SECONDS, REPLAY_SECONDS, LOCAL_PREFIXES, DURABLE_PREFIXES, EPOCH_KEY.
+    """
+
+    unavailable_errors: tuple[type[BaseException], ...] = (OSError,)
+
+    def __init__(self, location, params):
+        super().__init__(location, params)
+        self._retry_seconds = float(params.get("RETRY_SECONDS", DEFAULT_RETRY_SECONDS))
+        self._replay_seconds = float(
+            params.get("REPLAY_SECONDS", DEFAULT_REPLAY_SECONDS)
+        )
+        self._local_prefixes = tuple(params.get("LOCAL_PREFIXES", ()))
+        self._durable_prefixes = tuple(params.get("DURABLE_PREFIXES", ()))
+        self._epoch_key = params.get("EPOCH_KEY", "")
+        self._health = _health_for(f"{type(self).__name__}:{location}")
+
+    # -- state -------------------------------------------------------------
+
+    def _mark_down(self, exc: BaseException) -> None:
+        health = self._health
+        now = time.monotonic()
+        with health.lock:
+            health.down_until = now + self._retry_seconds
+            first = health.down_since is None
+            if first:
+                health.down_since = now
+            if now - health.last_warning >= WARNING_INTERVAL:
+                health.last_warning = now
+                suppressed, health.suppressed = health.suppressed, 0
+            else:
+                health.suppressed += 1
+                return
+        logger.warning(
+            "Bộ nhớ đệm %s không trả lời (%s: %s); trang được dựng từ cơ sở dữ liệu, "
+            "giới hạn biểu mẫu tính riêng trong tiến trình này%s.",
+            type(self).__name__,
+            type(exc).__name__,
+            exc,
+            f"; {suppressed} lỗi khác không ghi lại" if suppressed else "",
+        )
+
+    def _available(self) -> bool:
+        """False while in the back-off after a failure; probes once it is over."""
+        health = self._health
+        now = time.monotonic()
+        if health.down_since is None:
+            if self._durable_prefixes and now >= health.next_replay_check:
+                health.next_replay_check = now + self._replay_seconds
+                self._replay_failed_writes()
+            return True
+        if now < health.down_until:
+            return False
+        with health.lock:
+            if health.down_since is None or now < health.down_until:
+                return health.down_since is None
+            # Only one thread probes; the others stay on the fallback meanwhile.
+            health.down_until = now + self._retry_seconds
+        try:
+            super().has_key("congxa:probe")
+        except self.unavailable_errors as exc:
+            self._mark_down(exc)
+            return False
+        outage = now - (health.down_since or now)
+        if self._durable_prefixes and not self._replay_failed_writes():
+            return False
+        health.down_since = None
+        health.next_replay_check = now + self._replay_seconds
+        logger.warning(
+            "Bộ nhớ đệm %s hoạt động trở lại sau %.0f giây.",
+            type(self).__name__,
+            outage,
+        )
+        return True
+
+    def _replay_failed_writes(self) -> bool:
+        """Bump the epoch if a generation write was lost; False if that failed."""
+        from django.db import DatabaseError
+
+        from congxa.portal.models import PendingCacheInvalidation
+
+        try:
+            last = (
+                PendingCacheInvalidation.objects.order_by("-pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
+        except DatabaseError:
+            return True  # nothing readable to replay; the next check retries
+        except RuntimeError:
+            return True  # database access refused (outside a test's database)
+        if last is None:
+            return True
+        try:
+            super().set(self._epoch_key, time.time_ns(), timeout=None)
+        except self.unavailable_errors as exc:
+            self._mark_down(exc)
+            return False
+        try:
+            PendingCacheInvalidation.objects.filter(pk__lte=last).delete()
+        except DatabaseError:
+            # Kept: bumping the epoch once more later costs one re-render.
+            logger.warning("Không xóa được bản ghi làm mới bộ nhớ đệm.")
+        logger.warning(
+            "Đã làm mới toàn bộ trang lưu đệm: có thay đổi trong lúc bộ nhớ đệm "
+            "gián đoạn."
+        )
+        return True
+
+    def _record_failed_write(self, key: str) -> None:
+        from django.db import DatabaseError
+
+        from congxa.portal.models import PendingCacheInvalidation
+
+        try:
+            PendingCacheInvalidation.objects.create(key=key[:250])
+        except (DatabaseError, RuntimeError):
+            logger.error(
+                "Không ghi được thay đổi %s: trang lưu đệm có thể cũ tới khi hết hạn.",
+                key,
+            )
+
+    # -- helpers -----------------------------------------------------------
+
+    def _is_local(self, key) -> bool:
+        return isinstance(key, str) and key.startswith(self._local_prefixes)
+
+    def _is_durable(self, key) -> bool:
+        return (
+            bool(self._durable_prefixes)
+            and isinstance(key, str)
+            and key.startswith(self._durable_prefixes)
+        )
+
+    def _unknown_generation(self, key, default):
+        # A value no stored page was rendered under: nothing matches it.
+        return time.time_ns() if self._is_durable(key) else default
+
+    def _call(self, name: str, key, fallback, *args, **kwargs):
+        if self._available():
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except self.unavailable_errors as exc:
+                self._mark_down(exc)
+        return fallback()
+
+    def _local_or(self, key, name: str, default, *args, **kwargs):
+        """The fallback for a single-key operation."""
+
+        def run():
+            if self._is_local(key):
+                return getattr(self._health.local, name)(*args, **kwargs)
+            # A failed `add` loses nothing: it only initialises a generation.
+            if name in {"set", "delete", "incr", "decr"}:
+                if self._is_durable(key):
+                    self._record_failed_write(key)
+            if name in {"incr", "decr"}:
+                raise ValueError(f"Key '{key}' not found")
+            if name == "get":
+                return self._unknown_generation(key, default)
+            return default
+
+        return run
+
+    # -- the cache API -----------------------------------------------------
+
+    def get(self, key, default=None, version=None):
+        return self._call(
+            "get",
+            key,
+            self._local_or(key, "get", default, key, default, version=version),
+            key,
+            default,
+            version=version,
+        )
+
+    def get_many(self, keys, version=None):
+        keys = list(keys)
+
+        def fallback():
+            values = {}
+            for key in keys:
+                if self._is_local(key):
+                    value = self._health.local.get(key, version=version)
+                else:
+                    value = self._unknown_generation(key, None)
+                if value is not None:
+                    values[key] = value
+            return values
+
+        return self._call("get_many", keys, fallback, keys, version=version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(
+            "set",
+            key,
+            self._local_or(key, "set", None, key, value, timeout, version=version),
+            key,
+            value,
+            timeout,
+            version=version,
+        )
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(
+            "add",
+            key,
+            self._local_or(key, "add", False, key, value, timeout, version=version),
+            key,
+            value,
+            timeout,
+            version=version,
+        )
+
+    def delete(self, key, version=None):
+        return self._call(
+            "delete",
+            key,
+            self._local_or(key, "delete", False, key, version=version),
+            key,
+            version=version,
+        )
+
+    def incr(self, key, delta=1, version=None):
+        return self._call(
+            "incr",
+            key,
+            self._local_or(key, "incr", None, key, delta, version=version),
+            key,
+            delta,
+            version=version,
+        )
+
+    def decr(self, key, delta=1, version=None):
+        return self._call(
+            "decr",
+            key,
+            self._local_or(key, "decr", None, key, delta, version=version),
+            key,
+            delta,
+            version=version,
+        )
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(
+            "touch",
+            key,
+            self._local_or(key, "touch", False, key, timeout, version=version),
+            key,
+            timeout,
+            version=version,
+        )
+
+    def has_key(self, key, version=None):
+        return self._call(
+            "has_key",
+            key,
+            self._local_or(key, "has_key", False, key, version=version),
+            key,
+            version=version,
+        )
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+
+        def fallback():
+            for key, value in data.items():
+                self._local_or(key, "set", None, key, value, timeout, version=version)()
+            return list(data)
+
+        return self._call("set_many", None, fallback, data, timeout, version=version)
+
+    def delete_many(self, keys, version=None):
+        keys = list(keys)
+
+        def fallback():
+            for key in keys:
+                self._local_or(key, "delete", False, key, version=version)()
+
+        return self._call("delete_many", None, fallback, keys, version=version)
+
+    def clear(self):
+        def fallback():
+            self._health.local.clear()
+            if self._epoch_key:
+                self._record_failed_write(self._epoch_key)
+
+        result = self._call("clear", None, fallback)
+        self._health.local.clear()
+        return result
+
+
+class ResilientRedisCache(ResilientCacheMixin, RedisCache):
+    """Django's Redis backend, degrading when Redis is down or unreachable."""
+
+    unavailable_errors = (redis.exceptions.RedisError, OSError)
+
+
+class ResilientDiskCache(ResilientCacheMixin, PersistentDiskCache):
+    """The embedded on-disk cache, degrading on a full disk or read-only directory."""
+
+    unavailable_errors = (sqlite3.Error, OSError, diskcache.Timeout)

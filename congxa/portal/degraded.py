@@ -1,0 +1,103 @@
+"""A Vietnamese 503 page, never a traceback, when a service behind the app fails.
+
+The database, the object storage or the data directory's disk failing turns the
+request into "temporarily unavailable" (status 503, `Retry-After`), and the next
+request tries again: nothing has to be restarted. Cached pages are served before
+any of this is reached (the page cache sits inside this middleware but answers
+without the database).
+
+Django turns an exception raised anywhere inside the middleware chain into a
+500 response at the layer that raised it, so a middleware never sees the
+exception itself; `got_request_exception` is sent while it is being handled,
+and marks the request for the middleware to answer 503 instead.
+https://docs.djangoproject.com/en/5.2/ref/signals/#got-request-exception
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from collections.abc import Callable
+
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+from django.utils.translation import gettext as _
+
+RETRY_AFTER_SECONDS = 30
+DISK_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EDQUOT}
+
+
+class StorageUnavailable(OSError):
+    """The media storage (object storage) could not be reached; nothing was saved."""
+
+
+def unavailable_kind(exc: BaseException | None) -> str | None:
+    """ "database", "storage" or "disk" for an outage, None for any other error."""
+    while exc is not None:
+        if isinstance(exc, StorageUnavailable) or type(exc).__module__.startswith(
+            ("botocore.", "s3transfer.")
+        ):
+            return "storage"
+        if isinstance(exc, OperationalError | InterfaceError):
+            text = str(exc).lower()
+            if "readonly database" in text or "disk is full" in text:
+                return "disk"
+            return "database"
+        if isinstance(exc, OSError) and exc.errno in DISK_ERRNOS:
+            return "disk"
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _mark_request(sender, request=None, **kwargs) -> None:
+    kind = unavailable_kind(sys.exc_info()[1])
+    if request is not None and kind is not None:
+        request.congxa_unavailable = kind
+
+
+got_request_exception.connect(_mark_request, dispatch_uid="congxa.portal.degraded")
+
+
+def unavailable_response(kind: str) -> HttpResponse:
+    messages = {
+        "database": _(
+            "The portal cannot reach its database at the moment. Pages already "
+            "visited may still be shown; please try again in a few minutes."
+        ),
+        "storage": _(
+            "The file storage cannot be reached at the moment: the file was not "
+            "saved and nothing else was changed. Please try again in a few minutes."
+        ),
+        "disk": _(
+            "The server's disk is full or read-only: nothing was saved. Please try "
+            "again later; the administrator has to free some space."
+        ),
+    }
+    # Rendered without a request context: context processors use the database.
+    body = loader.get_template("503.html").render({"message": messages[kind]})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class ServiceUnavailableMiddleware:
+    """Answers 503 with the Vietnamese page when a request failed on an outage."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            response = self.get_response(request)
+        except Exception as exc:  # raised outside Django's own conversion
+            kind = unavailable_kind(exc)
+            if kind is None:
+                raise
+            return unavailable_response(kind)
+        kind = getattr(request, "congxa_unavailable", None)
+        if kind is not None and response.status_code >= 500:
+            return unavailable_response(kind)
+        return response

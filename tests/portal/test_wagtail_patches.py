@@ -1,0 +1,266 @@
+"""Every Wagtail patch: its start-up guard, and the behaviour it exists for."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail.rich_text import RichText
+
+from congxa.news.factories import ArticlePageFactory, NewsIndexPageFactory
+from congxa.portal import wagtail_patches
+from congxa.portal.wagtail_patches import (
+    PatchOutdated,
+    page_privacy,
+    search_folding,
+    treebeard_parent,
+)
+
+HOST = "vinhthuy.localhost"
+
+
+def get(client, url, **params):
+    return client.get(url, params, HTTP_HOST=HOST)
+
+
+# The guards.
+
+
+def test_every_submodule_is_found_and_passes_its_check():
+    names = {
+        module.__name__.rsplit(".", 1)[1] for module in wagtail_patches.patch_modules()
+    }
+    assert {"page_privacy", "search_folding", "treebeard_parent"} <= names
+    for module in wagtail_patches.patch_modules():
+        module.check()
+        assert callable(module.apply)
+
+
+@pytest.mark.parametrize("module", [page_privacy, search_folding, treebeard_parent])
+def test_another_version_stops_the_start(module, monkeypatch):
+    monkeypatch.setattr(wagtail_patches, "version", lambda name: "99.0.0")
+    with pytest.raises(PatchOutdated, match="99.0.0"):
+        module.check()
+
+
+@pytest.mark.parametrize(
+    ("module", "constant"),
+    [
+        (page_privacy, "PRIVATE_Q_DIGEST"),
+        (page_privacy, "VIEW_RESTRICTIONS_DIGEST"),
+        (treebeard_parent, "GET_PARENT_DIGEST"),
+    ],
+)
+def test_changed_source_stops_the_start(module, constant, monkeypatch):
+    monkeypatch.setattr(module, constant, "0" * 16)
+    with pytest.raises(PatchOutdated, match="mã nguồn"):
+        module.check()
+
+
+def test_changed_indexer_source_stops_the_start(monkeypatch):
+    digests = dict.fromkeys(search_folding.PREPARE_VALUE_DIGESTS, "0" * 16)
+    monkeypatch.setattr(search_folding, "PREPARE_VALUE_DIGESTS", digests)
+    with pytest.raises(PatchOutdated, match="mã nguồn"):
+        search_folding.check()
+
+
+def test_changed_signature_stops_the_start(monkeypatch):
+    def private_q(self, extra):
+        return None
+
+    private_q.congxa_original = private_q
+    monkeypatch.setattr(PageQuerySet, "private_q", private_q)
+    with pytest.raises(PatchOutdated, match="chữ ký"):
+        page_privacy.check()
+
+
+def test_patches_are_installed():
+    assert PageQuerySet.private_q is page_privacy.private_q
+    assert Page.get_view_restrictions is page_privacy.view_restrictions_of
+
+
+# page_privacy: a page with a view restriction stays out of every list.
+
+
+@pytest.fixture
+def pages(home):
+    section = NewsIndexPageFactory(parent=home, title="Tin tức", slug="tin-tuc")
+    private_section = NewsIndexPageFactory(
+        parent=home, title="Nội bộ cán bộ", slug="noi-bo", show_in_menus=True
+    )
+    public = ArticlePageFactory(
+        parent=section, title="Lịch tiêm chủng tháng mười", slug="tiem-chung"
+    )
+    secret = ArticlePageFactory(
+        parent=section,
+        title="Danh sách hộ nghèo có số căn cước",
+        slug="ho-ngheo",
+        body=[("paragraph", RichText("<p>Danh sách hộ nghèo xã</p>"))],
+    )
+    inside = ArticlePageFactory(
+        parent=private_section, title="Biên bản họp kín", slug="bien-ban"
+    )
+    for page in (public, secret, inside):
+        page.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.LOGIN
+    )
+    PageViewRestriction.objects.create(
+        page=private_section, restriction_type=PageViewRestriction.LOGIN
+    )
+    return {
+        "section": section,
+        "private_section": private_section,
+        "public": public,
+        "secret": secret,
+        "inside": inside,
+    }
+
+
+def test_restricted_pages_are_not_in_the_menu(client, pages):
+    html = get(client, "/").content.decode()
+    assert "Tin tức" in html
+    assert "Nội bộ cán bộ" not in html
+
+
+def test_restricted_pages_are_not_in_section_lists(client, pages):
+    html = get(client, "/tin-tuc/").content.decode()
+    assert "Lịch tiêm chủng" in html
+    assert "hộ nghèo" not in html
+
+
+def test_restricted_pages_are_not_in_other_news(client, pages):
+    extra = ArticlePageFactory(
+        parent=pages["section"], title="Thông báo nghỉ lễ", slug="nghi-le"
+    )
+    extra.save_revision().publish()
+    html = get(client, "/tin-tuc/nghi-le/").content.decode()
+    assert "Các tin khác" in html
+    assert "Lịch tiêm chủng" in html
+    assert "hộ nghèo" not in html
+
+
+def test_restricted_pages_are_not_found_by_search(client, pages):
+    # Results are highlighted word by word: compare addresses, not titles.
+    assert (
+        "/tin-tuc/tiem-chung/"
+        in get(client, "/tim-kiem/", q="tiêm chủng").content.decode()
+    )
+    for query in ("hộ nghèo", "căn cước", "biên bản họp"):
+        html = get(client, "/tim-kiem/", q=query).content.decode()
+        assert "/tin-tuc/ho-ngheo/" not in html, query
+        assert "/noi-bo/bien-ban/" not in html, query
+
+
+def test_restricted_pages_are_not_in_the_sitemap(client, pages):
+    xml = get(client, "/sitemap.xml").content.decode()
+    assert "/tin-tuc/tiem-chung/" in xml
+    assert "ho-ngheo" not in xml
+    assert "noi-bo" not in xml
+
+
+def test_restricted_page_asks_for_login_when_requested(client, pages):
+    for url in ("/tin-tuc/ho-ngheo/", "/noi-bo/bien-ban/"):
+        response = get(client, url)
+        assert response.status_code == 302, url
+        assert "/login/" in response["Location"] or "dang-nhap" in response["Location"]
+    user = get_user_model().objects.create_user("canbo", password="x" * 16)
+    client.force_login(user)
+    assert get(client, "/tin-tuc/ho-ngheo/").status_code == 200
+
+
+def test_group_restricted_page_refuses_those_outside_the_group(client, pages):
+    restriction = PageViewRestriction.objects.get(page=pages["secret"])
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.add(Group.objects.create(name="Ban tuyên giáo"))
+    client.force_login(get_user_model().objects.create_user("ai-do", password="x" * 16))
+    response = get(client, "/tin-tuc/ho-ngheo/")
+    assert response.status_code in (302, 403)
+    assert "hộ nghèo" not in response.content.decode()
+
+
+def test_password_restricted_page_shows_the_password_form(client, pages):
+    restriction = PageViewRestriction.objects.get(page=pages["secret"])
+    restriction.restriction_type = PageViewRestriction.PASSWORD
+    restriction.password = "mat-khau-trang"
+    restriction.save()
+    response = get(client, "/tin-tuc/ho-ngheo/")
+    assert "Danh sách hộ nghèo xã" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_public_lists_match_wagtails_own_answer(pages):
+    patched = set(Page.objects.public().values_list("pk", flat=True))
+    queryset = Page.objects.all()
+    original = set(
+        queryset.exclude(page_privacy.private_q.congxa_original(queryset)).values_list(
+            "pk", flat=True
+        )
+    )
+    assert patched == original
+    assert pages["secret"].pk not in patched
+    assert pages["inside"].pk not in patched
+
+
+def test_public_filter_costs_no_query_once_read(pages):
+    Page.objects.public().count()
+    with CaptureQueriesContext(connection) as queries:
+        Page.objects.public().query.get_compiler("default").as_sql()
+        pages["public"].get_view_restrictions()
+    assert len(queries) == 0
+
+
+def test_view_restrictions_are_wagtails_under_a_restriction(pages):
+    restrictions = list(pages["inside"].get_view_restrictions())
+    assert [r.page_id for r in restrictions] == [pages["private_section"].pk]
+
+
+# search_folding: the admin's search indexes folded Vietnamese.
+
+
+def test_indexer_folds_for_the_vietnamese_backend_only(pages):
+    import importlib
+
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    module = importlib.import_module(
+        "modelsearch.backends.database.sqlite.sqlite"
+        if connection.vendor == "sqlite"
+        else "modelsearch.backends.database.postgres.postgres"
+    )
+    indexer = module.ObjectIndexer(pages["public"], backend)
+    folded = indexer.prepare_value("Đăng ký khai sinh")
+    assert folded == search_folding.fold_for_index("Đăng ký khai sinh")
+    assert folded.startswith("dang k")
+
+    class PlainBackend(type(backend).__mro__[2]):
+        """The database backend without the Vietnamese mixin."""
+
+    plain_backend = PlainBackend({})
+    assert not getattr(plain_backend, "folds_vietnamese", False)
+    plain = module.ObjectIndexer(pages["public"], plain_backend)
+    assert plain.prepare_value("Đăng ký") == "Đăng ký"
+
+
+def test_admin_search_finds_marks_from_plain_letters(client, pages):
+    admin = get_user_model().objects.create_superuser("qt", "qt@x.vn", "x" * 16)
+    client.force_login(admin)
+    html = client.get("/admin/pages/search/", {"q": "lich tiem chung"}).content.decode()
+    assert "Lịch tiêm chủng tháng mười" in html
+
+
+# treebeard_parent: routing hands the parent over, no query for it.
+
+
+def test_routing_leaves_the_parent_cached(rf, pages, site):
+    request = rf.get("/tin-tuc/tiem-chung/", HTTP_HOST=HOST)
+    home = site.root_page.specific
+    found = home.route(request, ["tin-tuc", "tiem-chung"])
+    with CaptureQueriesContext(connection) as queries:
+        parent = found.page.get_parent()
+    assert parent.pk == pages["section"].pk
+    assert len(queries) == 0

@@ -5,6 +5,12 @@
 #
 #   scripts/scan.sh                 # report in /tmp/congxa-scan-*/report.txt
 #   MAX_MINUTES=3 PORT=8799 scripts/scan.sh
+#   SCAN_PYTHON=/usr/bin/python3.12 scripts/scan.sh
+#
+# wapiti 3.3 needs Python 3.12 to 3.14, newer than the project's 3.11: the
+# script takes SCAN_PYTHON, else the first python3.14/3.13/3.12 on PATH or in
+# pyenv's versions. Its passive checks (security headers, CSP, cookie flags)
+# run with every scan; the modules below are the active ones.
 #
 # The demo runs with debug off and a generated secret key, as `congxa demo`
 # prepares it, but over plain HTTP (CONGXA_HTTPS would redirect the scanner to
@@ -15,7 +21,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 PYTHON="${PYTHON:-$REPO/.venv/bin/python}"
 SCAN_VENV="${SCAN_VENV:-/tmp/congxa-wapiti-venv}"
-WAPITI_VERSION="3.2.3"
+WAPITI_VERSION="3.3.2"
 PORT="${PORT:-8765}"
 MAX_MINUTES="${MAX_MINUTES:-6}"
 WORK="$(mktemp -d /tmp/congxa-scan-XXXXXX)"
@@ -24,12 +30,29 @@ BASE="http://127.0.0.1:$PORT"
 # internet (ssrf, xxe, log4shell, takeover, wapp, nikto, htp, ssl), brute force
 # and directory busting (long, and the lockout would stop them anyway), and
 # timesql (slow by design; sql covers the same parameters).
-MODULES="backup,cookieflags,crlf,csp,csrf,exec,file,htaccess,http_headers,methods,permanentxss,redirect,sql,upload,xss,shellshock,ldap"
+MODULES="backup,crlf,csrf,exec,file,htaccess,methods,permanentxss,redirect,sql,upload,xss,shellshock,ldap"
 ATTACK_SECONDS="${ATTACK_SECONDS:-20}"
 
-if [ ! -x "$SCAN_VENV/bin/wapiti" ]; then
-    echo "Cài wapiti3 $WAPITI_VERSION vào $SCAN_VENV ..."
-    python3 -m venv "$SCAN_VENV"
+find_scan_python() {
+    if [ -n "${SCAN_PYTHON:-}" ]; then echo "$SCAN_PYTHON"; return; fi
+    for candidate in python3.14 python3.13 python3.12 \
+        "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[234]*/bin/python3; do
+        if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c \
+            'import sys; sys.exit(not (3, 12) <= sys.version_info[:2] < (3, 15))'; then
+            command -v "$candidate"; return
+        fi
+    done
+}
+if [ ! -x "$SCAN_VENV/bin/wapiti" ] || \
+    ! "$SCAN_VENV/bin/wapiti" --version 2>/dev/null | grep -q "$WAPITI_VERSION"; then
+    SCAN_PYTHON="$(find_scan_python)"
+    if [ -z "$SCAN_PYTHON" ]; then
+        echo "wapiti $WAPITI_VERSION cần Python 3.12–3.14: đặt SCAN_PYTHON=/đường/dẫn/python3.12" >&2
+        exit 2
+    fi
+    echo "Cài wapiti3 $WAPITI_VERSION vào $SCAN_VENV (Python: $SCAN_PYTHON) ..."
+    rm -rf "$SCAN_VENV"
+    "$SCAN_PYTHON" -m venv "$SCAN_VENV"
     "$SCAN_VENV/bin/pip" install --quiet "wapiti3==$WAPITI_VERSION"
 fi
 

@@ -30,7 +30,7 @@ from django.db.models import Max, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
-from congxa.portal.site_access import site_ids_for_user
+from congxa.portal.site_access import is_province_operator, site_ids_for_user
 
 from . import audit
 
@@ -119,7 +119,8 @@ def locked_logins(viewer, now: datetime | None = None) -> list[LockedLogin]:
         for user in User.objects.filter(**{f"{User.USERNAME_FIELD}__in": names})
     }
     viewer_sites = site_ids_for_user(viewer)
-    everyone = viewer.is_superuser
+    # The province operator answers for every commune's people.
+    everyone = is_province_operator(viewer)
     result = []
     for row in rows:
         user = users.get(row["username"])
@@ -145,7 +146,11 @@ def may_unlock(viewer) -> bool:
     return bool(
         viewer.is_authenticated
         and viewer.is_active
-        and (viewer.is_superuser or viewer.has_perm(UNLOCK_PERMISSION))
+        and (
+            viewer.is_superuser
+            or is_province_operator(viewer)
+            or viewer.has_perm(UNLOCK_PERMISSION)
+        )
     )
 
 

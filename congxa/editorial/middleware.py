@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -78,9 +79,11 @@ def _page_in_reach(user, page_id: int) -> bool:
     return site_access(user).page_in_reach(page.path)
 
 
-def _narrow_choice_field(field, user) -> None:
+def _narrow_choice_field(field, user, *, pages: bool = True) -> None:
     """Offer only what belongs to the user's communes in a filter or form field."""
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db.models import Q
     from wagtail.models import Collection, Site, Task, Workflow
 
     queryset = getattr(field, "queryset", None)
@@ -102,8 +105,38 @@ def _narrow_choice_field(field, user) -> None:
         ).distinct()
     elif issubclass(model, Collection):
         field.queryset = queryset.filter(group_permissions__group__user=user).distinct()
-    elif issubclass(model, Page):
+    elif issubclass(model, Group):
+        q = Q(pk__in=[])
+        for root in access.root_paths:
+            q |= Q(page_permissions__page__path__startswith=root)
+        field.queryset = queryset.filter(q).distinct()
+    elif pages and issubclass(model, Page):
         field.queryset = queryset.filter(access.pages_q(ancestors=False))
+
+
+# The admin user of the request being handled, for the few Wagtail forms that
+# are built without the request (the page privacy form's group list).
+current_admin_user: ContextVar = ContextVar("congxa_admin_user", default=None)
+
+
+def install_form_scoping() -> None:
+    """Narrow the page privacy form's groups to the user's communes."""
+    from wagtail.admin.views import page_privacy
+
+    base = page_privacy.PageViewRestrictionForm
+    if getattr(base, "_congxa_scoped", False):
+        return
+
+    class ScopedPageViewRestrictionForm(base):
+        _congxa_scoped = True
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            user = current_admin_user.get()
+            if user is not None and "groups" in self.fields:
+                _narrow_choice_field(self.fields["groups"], user, pages=False)
+
+    page_privacy.PageViewRestrictionForm = ScopedPageViewRestrictionForm
 
 
 class CommuneScopeMiddleware:
@@ -132,9 +165,14 @@ class CommuneScopeMiddleware:
         )
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self._scoped(request):
-            self.check(request, request.user)
-        return self.get_response(request)
+        if not self._scoped(request):
+            return self.get_response(request)
+        self.check(request, request.user)
+        token = current_admin_user.set(request.user)
+        try:
+            return self.get_response(request)
+        finally:
+            current_admin_user.reset(token)
 
     def check(self, request: HttpRequest, user) -> None:
         try:
@@ -146,6 +184,10 @@ class CommuneScopeMiddleware:
             if not user_administers_site(user, match.kwargs["pk"]):
                 raise PermissionDenied
             return
+        if namespace == "wagtailadmin_workflows":
+            # Workflows and their tasks are set up per commune by the
+            # commune command; their lists name every commune.
+            raise PermissionDenied
         if namespace == "wagtailadmin_reports" and match.url_name in (
             DEPLOYMENT_REPORTS
         ):
@@ -173,6 +215,11 @@ class CommuneScopeMiddleware:
         if form is not None:
             for field in form.fields.values():
                 _narrow_choice_field(field, request.user)
+        # The privacy form's groups, a page's settings: same narrowing.
+        page_form = context.get("form")
+        if page_form is not None and hasattr(page_form, "fields"):
+            for field in page_form.fields.values():
+                _narrow_choice_field(field, request.user, pages=False)
         switcher = context.get("site_switcher")
         if switcher is not None and "site" in switcher.fields:
             endings = tuple(f"/{pk}/" for pk in site_ids_for_user(request.user))

@@ -59,22 +59,6 @@ MEDIA_PERMISSIONS = {
 # when the app is not installed.
 
 
-def name_parts(full_name: str) -> tuple[str, str]:
-    """(first_name, last_name) of a Vietnamese name: the given name is the last
-    word, the family and middle names come first. “Trần Thị Phóng” ->
-    ("Phóng", "Trần Thị"); `vietnamese_full_name` puts them back in that order.
-    """
-    words = full_name.split()
-    if not words:
-        return "", ""
-    return words[-1], " ".join(words[:-1])
-
-
-def vietnamese_full_name(user) -> str:
-    """`User.get_full_name` in Vietnamese order: family name first."""
-    return " ".join(part for part in (user.last_name, user.first_name) if part).strip()
-
-
 def site_settings_models() -> list:
     """Every per-site settings model installed (commune identity, link allow
     list, procedure selection, engagement settings...)."""

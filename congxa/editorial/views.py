@@ -22,6 +22,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from congxa.accounts import audit
+from congxa.vi.names import name_parts
 
 from . import manuals, selectors, services
 from .enums import Role
@@ -62,7 +63,7 @@ def board(request, site_id: int):
         user = form.user
         if user is None:
             password = secrets.token_urlsafe(12)
-            first_name, last_name = services.name_parts(data["full_name"])
+            first_name, last_name = name_parts(data["full_name"])
             user = User.objects.create_user(
                 username=data["username"],
                 email=data["email"],

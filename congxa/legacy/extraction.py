@@ -56,7 +56,7 @@ _FURNITURE_WORDS = (
     "quang-cao", "counter", "visitor", "thongke", "pagination", "pager", "navbar",
     "navigation", "sidebar", "footer", "copyright", "keyword", "addthis",
     "sharethis", "facebook", "zalo", "twitter", "marquee", "weather", "calendar",
-    "lichvannien", "popup", "cookie", "search", "timkiem", "login",
+    "lichvannien", "popup", "cookie", "search", "timkiem", "login", "logo", "slogan",
 )  # fmt: skip
 _FURNITURE_PARTS = {
     "nav", "menu", "mnu", "tags", "tag", "tool", "tools", "hidden", "hide",
@@ -260,10 +260,14 @@ def _select(profile: Profile, part: str, root) -> list:
     return found
 
 
-def _is_generic_title(text: str, site_name: str = "") -> bool:
+def _is_generic_title(text: str, site_name: str | set[str] = "") -> bool:
     if not text or GENERIC_TITLES.search(text):
         return True
-    return bool(site_name) and _fold(text) == _fold(site_name)
+    steps = re.split(r"\s*[>»›]\s*", text)
+    if len(steps) > 1 and GENERIC_TITLES.search(steps[0]):
+        return True  # a breadcrumb trail: "Trang chủ > Tin tức"
+    names = {site_name} if isinstance(site_name, str) else site_name
+    return _fold(text) in {_fold(name) for name in names if name}
 
 
 def _number(text: str) -> int | None:
@@ -356,6 +360,11 @@ class _Page:
         self.site_name = _meta(self.doc, "og:site_name", "application-name")
         title_el = self.doc.find(".//title")
         self.head_title = text_of(title_el)
+        # The site's own name: never an article's headline.
+        self.site_names = {self.site_name}
+        head_parts = [p for p in TITLE_SEPARATORS.split(self.head_title) if p.strip()]
+        if len(head_parts) > 1:
+            self.site_names.add(head_parts[-1])
         self.meta_date = self._meta_date()
         self.canonical = self._canonical()
         _drop_noise(self.doc)
@@ -365,7 +374,20 @@ class _Page:
         self._index_order()
 
     def _index_order(self) -> None:
-        self.order = {el: i for i, el in enumerate(self.doc.iter())}
+        elements = list(self.doc.iter())
+        self.order = {el: i for i, el in enumerate(elements)}
+        # Raw text length of each element, children first: lets the scans skip
+        # big containers without reading their whole text (a 5 MB page).
+        self.raw_len: dict = {}
+        for el in reversed(elements):
+            size = len(el.text or "")
+            for child in el:
+                size += self.raw_len.get(child, 0) + len(child.tail or "")
+            self.raw_len[el] = size
+
+    def short(self, el, limit: int) -> bool:
+        """Whether an element's text may be at most `limit` characters."""
+        return self.raw_len.get(el, 0) <= limit * 20
 
     def _canonical(self) -> str:
         for el in self.doc.xpath("//link[@rel='canonical'][@href]"):
@@ -418,7 +440,25 @@ class _Page:
         for el in _select(self.profile, "body", self.doc):
             if len(text_of(el)) >= 20 or el.find(".//img") is not None:
                 return el, True
-        return self._best_text_container(), False
+        best = self._best_text_container()
+        if best is None or len(text_of(best)) < 80:
+            fallback = self._generic_library_body()
+            if fallback is not None:
+                return fallback, False
+        return best, False
+
+    def _generic_library_body(self):
+        """trafilatura's main text, for layouts the rules find nothing in.
+
+        Its result (paragraphs, headings, pictures) is put at the end of the
+        page, so the same headline, date, caption and signature rules read it.
+        """
+        holder = generic_library_html(self.raw, self.url)
+        if holder is None:
+            return None
+        self.body_el.append(holder)
+        self._index_order()
+        return holder
 
     def _best_text_container(self):
         scores: dict = {}
@@ -434,10 +474,13 @@ class _Page:
                 continue
             if self.furniture_ancestor(el) is not None:
                 continue
-            value = 1 + min(len(own) / 100, 3) + own.count(",") * 0.1
+            if el.tag not in BLOCK_TAGS:
+                continue  # inline text counts in its block's own text
+            value = 1 + min(len(own) / 100, 3) + min(own.count(",") * 0.1, 1)
+            if len(own) > 300 and el.tag not in {"p", "li"}:
+                # Several paragraphs in one box (<br><br> layouts): the box itself.
+                scores[el] = scores.get(el, 0.0) + value
             node, weight = el.getparent(), 1.0
-            if el.tag not in {"p", "span", "font", "strong", "b", "em", "i"}:
-                node, weight = el, 1.0
             for _ in range(3):
                 if node is None or node is self.doc:
                     break
@@ -473,10 +516,12 @@ class _Page:
                 candidates.append(el)
         for el in candidates:
             text = text_of(el)
-            if not 6 <= len(text) <= 400 or _is_generic_title(text, self.site_name):
+            if not 6 <= len(text) <= 400 or _is_generic_title(text, self.site_names):
                 continue
             if RELATED_HEADING.search(text):
                 continue
+            if len(el.findall(".//a")) >= 2 and el not in profile_hits:
+                continue  # a trail or a menu of links, not a headline
             if (
                 el.tag not in HEADINGS
                 and len(el)
@@ -516,10 +561,10 @@ class _Page:
         return None, self._title_from_head()
 
     def _title_from_head(self) -> str:
-        if self.og_title and not _is_generic_title(self.og_title, self.site_name):
+        if self.og_title and not _is_generic_title(self.og_title, self.site_names):
             return self.og_title
         parts = [p for p in TITLE_SEPARATORS.split(self.head_title) if p.strip()]
-        parts = [p for p in parts if not _is_generic_title(p, self.site_name)]
+        parts = [p for p in parts if not _is_generic_title(p, self.site_names)]
         return clean_text(max(parts, key=len)) if parts else ""
 
     # -- date ------------------------------------------------------------------
@@ -532,7 +577,7 @@ class _Page:
         today = datetime.now(LOCAL_ZONE).date()
         best, best_score = None, -5.0
         for el in self.body_el.iter():
-            if not isinstance(el.tag, str):
+            if not isinstance(el.tag, str) or not self.short(el, 160):
                 continue
             text = text_of(el)
             if not text or len(text) > 160:
@@ -621,6 +666,8 @@ class _Page:
             for el in scope.iter():
                 if not isinstance(el.tag, str) or el.tag in {"li", "a"}:
                     continue
+                if not self.short(el, 200):
+                    continue
                 text = text_of(el)
                 if len(text) > 200:
                     continue
@@ -668,6 +715,40 @@ class _Page:
             if parts:
                 return parts
         return []
+
+
+def generic_library_html(html: str, url: str = ""):
+    """trafilatura's extraction of a page in one `<div>`, or None."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover (a pinned dependency)
+        return None
+    try:
+        result = trafilatura.extract(
+            html,
+            url=url or None,
+            output_format="html",
+            include_images=True,
+            include_formatting=True,
+            include_links=True,
+            favor_precision=True,
+        )
+    except Exception:  # noqa: BLE001 (a third-party parser on a broken page)
+        return None
+    if not result:
+        return None
+    try:
+        root = lxml.html.document_fromstring(result)
+    except (etree.ParserError, ValueError):
+        return None
+    body = root.find("body")
+    container = body if body is not None else root
+    main = container.find("main")
+    main = main if main is not None else container
+    holder = lxml.html.Element("div", {"class": "congxa-generic-body"})
+    holder.text = main.text
+    holder.extend(list(main))
+    return holder
 
 
 def _contains(ancestor, el) -> bool:
@@ -1184,7 +1265,10 @@ def extract_article(
     if body.getparent() is None and body is not page.doc:
         raise NoArticle("no_body")
 
+    picture = _lead_picture(page, title_el, body)
     blocks = _Flattener(page).run(body)
+    if picture is not None and picture.src not in {b.src for b in blocks}:
+        blocks.insert(0, picture)
     blocks = _attach_captions(blocks)
     blocks = [
         b
@@ -1239,8 +1323,11 @@ def extract_article(
     body_chars = sum(len(b.text) for b in article.paragraphs)
     if body_chars < 80 and not article.images:
         raise NoArticle("no_article")
-    if not from_profile and _link_density(body) > 0.5:
-        raise NoArticle("no_article")
+    if not from_profile and (
+        _link_density(body) > 0.5
+        or sum(1 for a in body.iter("a") if len(text_of(a)) >= 30) >= 5
+    ):
+        raise NoArticle("no_article")  # a list of articles: titles as links
     if not title:
         article.warnings.append("no_title")
     if article.published is None:
@@ -1263,6 +1350,47 @@ def _drop_through(body, el) -> None:
         else:
             parent.text = None
         node = parent
+
+
+ICON_SOURCE = re.compile(
+    r"icon|logo|banner|share|print|email|mail|facebook|zalo|twitter|btn|button|"
+    r"arrow|bullet|spacer|blank|rss|loading",
+    re.IGNORECASE,
+)
+
+
+def _lead_picture(page: _Page, title_el, body) -> Block | None:
+    """The article's own picture shown between headline and body (NukeViet's
+    `homeimgfile`, a Liferay small image), which the body does not repeat."""
+    if title_el is None or body is None or _contains(title_el, body):
+        return None
+    container = _article_container(title_el, body)
+    if container is None:
+        return None
+    start, end = page.order.get(title_el, 0), page.order.get(body, 0)
+    for img in container.iter("img"):
+        index = page.order.get(img, -1)
+        if not start < index < end or _contains(body, img):
+            continue
+        src = img.get("src") or img.get("data-src") or ""
+        width = re.sub(r"\D", "", img.get("width") or "") or "999"
+        if not src or ICON_SOURCE.search(src) or int(width) < 120:
+            continue
+        if any(
+            _is_hidden(node) or is_furniture_class(_classes(node), inside_body=True)
+            for node in img.iterancestors()
+            if _contains(container, node) and node is not container
+        ):
+            continue
+        link = next(img.iterancestors("a"), None)
+        if link is not None and not re.search(
+            r"\.(jpe?g|png|gif|webp)$", link.get("href") or "", re.I
+        ):
+            continue
+        figure = next(img.iterancestors("figure"), None)
+        caption = text_of(figure.find(".//figcaption")) if figure is not None else ""
+        return _Flattener(page).image_block(img, caption)
+    return None
 
 
 def _is_date_line(text: str) -> bool:
@@ -1429,7 +1557,12 @@ def _signature_after_body(page: _Page, body, title_el) -> str:
     for el in container.iter():
         if not isinstance(el.tag, str) or _contains(body, el):
             continue
-        if not SIGNATURE_CLASS.search(_classes(el)) or _is_hidden(el):
+        labelled = page.order.get(el, 0) > end and bool(
+            el.tag in {"p", "div", "span", "td", "em", "i"}
+            and len(text_of(el)) <= 120
+            and SIGNATURE_LABEL.match(text_of(el))
+        )
+        if not (labelled or SIGNATURE_CLASS.search(_classes(el))) or _is_hidden(el):
             continue
         if is_furniture_class(_classes(el)):
             continue

@@ -93,6 +93,7 @@ def headers() -> list[str]:
         _("Pictures"),
         _("Warnings"),
         _("Reason"),
+        _("New address"),
     ]
 
 
@@ -110,6 +111,7 @@ def row(outcome: Outcome) -> list:
         max(outcome.images, 0),
         warnings,
         reason,
+        outcome.page_path,
     ]
 
 

@@ -85,22 +85,24 @@ class Outcome:
     reason: str = ""
     detail: str = ""
     page_id: int | None = None
+    page_path: str = ""
 
 
 @contextlib.contextmanager
 def page_cache_batch(site: Site) -> Iterator[None]:
-    """Run a bulk import; the site's page cache is refreshed once at the end.
+    """Run a bulk import; the page cache is invalidated once, at the end.
 
-    The one place an import touches the page cache: publishing each article
-    bumps the generation as usual, and one more bump at the end makes sure the
-    lists show every new article.
+    Every publish, image and redirect of the import would bump the site's
+    generation; `invalidation.deferred()` collects those bumps and writes each
+    once when the import ends, and the site is bumped even if nothing else did.
     """
-    from congxa.portal.cache import bump_site_generation
+    from congxa.portal import invalidation
 
-    try:
-        yield
-    finally:
-        bump_site_generation(site.pk)
+    with invalidation.deferred():
+        try:
+            yield
+        finally:
+            invalidation.bump(site.pk)
 
 
 def commune_collection(site: Site) -> Collection:
@@ -411,6 +413,7 @@ class SiteImporter:
         existing = self._existing(source_url, page.key)
         if existing is not None and existing.source_digest == digest:
             outcome.status, outcome.page_id = Status.UNCHANGED, existing.pk
+            outcome.page_path = _page_path(existing)
             if not options.dry_run:
                 self._redirect(page, existing)
             return
@@ -456,6 +459,7 @@ class SiteImporter:
         if options.publish or target.live:
             revision.publish(log_action=True)
         outcome.page_id = target.pk
+        outcome.page_path = _page_path(target)
         self._redirect(page, target)
 
     def _redirect(self, page: SourcePage, target: ArticlePage) -> None:
@@ -572,6 +576,11 @@ class SiteImporter:
             return None
         documents[url] = document.pk
         return document.pk
+
+
+def _page_path(page) -> str:
+    parts = page.get_url_parts()
+    return parts[2] if parts else ""
 
 
 def _paragraph(html: str) -> dict:

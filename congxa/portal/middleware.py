@@ -17,6 +17,41 @@ PUBLIC_CSP = (
 )
 
 
+# The Wagtail admin, as strict as Wagtail 7.4 allows. Scripts: its chooser
+# widgets render `<script>new PageChooser(...)</script>` next to the field
+# (wagtail/admin/widgets/chooser.py, BaseChooser.render) and its inline panels
+# initialise with an inline script (wagtailadmin/panels/inline_panel.html),
+# with no nonce to give them, so inline scripts stay allowed (measured:
+# tests/browser/test_admin_csp.py fails at the image chooser without it); no
+# eval, nothing from another origin, no plugins, no <base>, forms only to
+# itself. Styles: inline `style` attributes throughout its templates. blob: for
+# image upload previews.
+ADMIN_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; "
+    "frame-src 'self'; worker-src 'self' blob:; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors {ancestors}"
+)
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def public_page_headers() -> dict[str, str]:
+    """The headers every public page carries (also used outside Django, by the
+    cache's fast path)."""
+    return {
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "X-Frame-Options": "DENY",
+        "Content-Security-Policy": PUBLIC_CSP,
+    }
+
+
+def admin_csp(*, framed_by_self: bool) -> str:
+    """The admin's policy; framed by itself only for the live preview."""
+    return ADMIN_CSP.format(ancestors="'self'" if framed_by_self else "'none'")
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -27,15 +62,13 @@ class SecurityHeadersMiddleware:
         # Cached pages are stored without it (XFrameOptionsMiddleware sits inside
         # the page cache), so it is put back here.
         response.setdefault("X-Frame-Options", "DENY")
-        if request.path.startswith(("/admin/", "/django-admin/")):
-            # The Wagtail admin needs inline styles and scripts of its own; it
-            # is still never indexed, and framed only by itself for the live
-            # preview (the views Wagtail marks SAMEORIGIN).
-            ancestors = (
-                "'self'" if response["X-Frame-Options"] == "SAMEORIGIN" else "'none'"
-            )
-            response.setdefault(
-                "Content-Security-Policy", f"frame-ancestors {ancestors}"
+        if request.path.startswith(ADMIN_PREFIXES):
+            # Never indexed; framed only by itself for the live preview (the
+            # views Wagtail marks SAMEORIGIN). Set, not defaulted: a preview
+            # renders the page through this middleware once more, under the
+            # page's own (public) path, which must not win here.
+            response["Content-Security-Policy"] = admin_csp(
+                framed_by_self=response["X-Frame-Options"] == "SAMEORIGIN"
             )
             response["X-Robots-Tag"] = "noindex, nofollow"
         else:

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from . import branding
 from .enums import CommuneKind, HostKind, Scheme
 from .home import render_plan
 
@@ -111,6 +112,25 @@ class CommuneSettings(ClusterableModel, BaseSiteSetting):
         blank=True,
         help_text=_("A line shown across the top of the home page."),
     )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=20,
+        choices=branding.CHOICES,
+        default=branding.DEFAULT,
+        help_text=_(
+            "The colour of the header and the menu; every colour offered keeps "
+            "the text on it readable (WCAG AA contrast)."
+        ),
+    )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("favicon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The small icon of the browser tab; a square picture."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -118,7 +138,9 @@ class CommuneSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("commune_name"),
                 FieldPanel("province"),
                 FieldPanel("logo"),
+                FieldPanel("favicon"),
                 FieldPanel("banner_text"),
+                FieldPanel("primary_colour"),
             ],
             heading=_("Identity"),
         ),

@@ -263,3 +263,27 @@ def test_superuser_sees_every_locked_login(communes, admin_user):
     assert "phongvien-b" in html
     assert "khong-ai-ca" in html
     assert "Không có tài khoản này" in html
+
+
+def test_province_operator_sees_and_unlocks_every_communes_people(communes):
+    from django.contrib.auth.models import Permission
+
+    operator = get_user_model().objects.create_user("tinh", password=PASSWORD)
+    operator.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="portal", codename="manage_communes"
+        ),
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        ),
+    )
+    lock("phongvien-a", "10.1.1.1")
+    lock("phongvien-b", "10.2.2.2")
+    client = Client()
+    client.force_login(operator)
+    html = client.get(SCREEN).content.decode()
+    assert "phongvien-a" in html
+    assert "phongvien-b" in html
+    response = client.post(SCREEN, {"username": "phongvien-b", "address": "10.2.2.2"})
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(username="phongvien-b").exists()

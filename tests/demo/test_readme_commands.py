@@ -84,7 +84,7 @@ def serve_and_fetch(command: str, folder: Path) -> None:
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 240  # collectstatic runs first
         while True:
             assert server.poll() is None, server.stderr.read().decode()
             try:

@@ -123,3 +123,45 @@ def test_only_the_header_today_date_is_no_date():
     article = extract_article(html)
     assert article.published is None
     assert "no_date" in article.warnings
+
+
+def test_site_name_heading_is_not_the_headline():
+    html = """<html><head><title>Chi tiết tin - Phường Đông Lương, tỉnh Quảng Trị</title></head><body>
+    <div id="top"><h1>Phường Đông Lương, tỉnh Quảng Trị</h1></div>
+    <div class="main"><div class="tieude_tin">Phường Đông Lương tổ chức ngày hội đại đoàn kết toàn dân tộc</div>
+    <div class="ngay">Cập nhật lúc: 10:15 | 18/11/2024</div>
+    <div class="noi_dung"><p>Sáng 18/11, khu phố 3 phường Đông Lương tổ chức ngày hội đại đoàn kết toàn dân tộc năm 2024.</p>
+    <p>Ngày hội có nhiều hoạt động văn hóa, thể thao sôi nổi thu hút đông đảo người dân tham gia.</p>
+    <p><em>Hồng Nhung</em></p></div></div></body></html>"""
+    article = extract_article(html)
+    assert (
+        article.title == "Phường Đông Lương tổ chức ngày hội đại đoàn kết toàn dân tộc"
+    )
+    assert article.published.isoformat() == "2024-11-18T10:15:00"
+    assert article.signature == "Hồng Nhung"
+
+
+def test_category_page_with_teasers_is_no_article():
+    items = "".join(
+        f'<div class="item"><h3><a href="/tin/{n}">Tin hoạt động số {n} của Ủy ban nhân dân xã trong tháng</a></h3>'
+        f"<p>Tóm tắt nội dung của tin số {n}, kể lại những việc chính quyền xã đã làm trong tuần qua.</p></div>"
+        for n in range(8)
+    )
+    html = f"<html><head><title>Tin tức</title></head><body><h1>Tin tức</h1><div class='list'>{items}</div></body></html>"
+    with pytest.raises(NoArticle):
+        extract_article(html)
+
+
+def test_generic_library_reads_what_the_rules_find_nothing_in():
+    from congxa.legacy.extraction import generic_library_html
+
+    html = """<html><head><title>Hội nghị triển khai công tác năm 2025 - Xã An Phú</title></head><body>
+    <span><b>Hội nghị triển khai công tác năm 2025</b></span><br><span>15/01/2025</span><br>
+    <span>Ngày 15/1, UBND xã tổ chức hội nghị triển khai nhiệm vụ công tác năm 2025 với sự tham dự của cán bộ, công chức.</span><br><br>
+    <span>Hội nghị đã thống nhất các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội, quốc phòng, an ninh trong năm.</span></body></html>"""
+    holder = generic_library_html(html)
+    assert "Hội nghị đã thống nhất" in holder.text_content()
+    article = extract_article(html)
+    assert article.title == "Hội nghị triển khai công tác năm 2025"
+    assert article.published.isoformat() == "2025-01-15T00:00:00"
+    assert any("Hội nghị đã thống nhất" in p.text for p in article.paragraphs)

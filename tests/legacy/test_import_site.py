@@ -83,6 +83,8 @@ def test_mirror_is_imported_into_sections_with_pictures_and_redirects(
     rows = list(csv.reader(report.open(encoding="utf-8-sig")))
     assert rows[0][1] == "Tình trạng"
     assert len(rows) == 8
+    first = [r for r in rows if r[0] == "/news/bai-viet-1.html"][0]
+    assert first[9] == "/" + party.url_path.split("/", 2)[2]
     skipped = [r for r in rows if r[0] == "/news/"][0]
     assert "Không có tin bài" in skipped[8]
 
@@ -120,6 +122,7 @@ def test_drafts_by_default(sections, tmp_path):
 def test_dry_run_changes_nothing(sections, tmp_path):
     output = run(str(MIRROR_DIR), dry_run=True)
     assert "Chạy thử" in output and "Đã nhập: 6" in output
+    assert "đã nhập: /news/bai-viet-1.html -> " + STORIES[0].title in output
     assert not ArticlePage.objects.exists()
     assert not Redirect.objects.exists()
     assert not get_image_model().objects.exists()
@@ -260,3 +263,23 @@ def test_unknown_site_and_profile(sections):
         )
     with pytest.raises(CommandError, match="hồ sơ nền tảng"):
         run(str(MIRROR_DIR), profile="joomla")
+
+
+def test_page_cache_is_invalidated_once_per_import(
+    sections, tmp_path, django_capture_on_commit_callbacks
+):
+    from congxa.portal.invalidation import generation_bumped
+
+    keys = []
+
+    def seen(sender, key, **kwargs):
+        keys.append(key)
+
+    generation_bumped.connect(seen)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            run(str(MIRROR_DIR), publish=True, state_file=str(tmp_path / "s"))
+    finally:
+        generation_bumped.disconnect(seen)
+    site_key = f"congxa:gen:site:{sections['thong-bao'].get_site().pk}"
+    assert keys.count(site_key) == 1

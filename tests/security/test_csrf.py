@@ -43,3 +43,25 @@ def test_login_form_without_token_is_refused(db):
     client = Client(enforce_csrf_checks=True)
     response = client.post("/admin/login/", {"username": "a", "password": "b"})
     assert response.status_code == 403
+
+
+def test_lookup_form_checks_its_token_in_the_backend(site, home):
+    """wapiti 3.3 flags /hoi-dap/tra-cuu/ when its replayed request and the one
+    with the token replaced by "wapiti" get the same page: both are refused
+    with the one CSRF page. Here the real token passes and "wapiti" does not."""
+    import re
+
+    from congxa.engagement.models import QuestionIndexPage
+
+    page = QuestionIndexPage(title="Hỏi đáp", slug="hoi-dap")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    client = Client(enforce_csrf_checks=True, HTTP_HOST="vinhthuy.localhost")
+    form = client.get("/hoi-dap/tra-cuu/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = {"code": "default", "contact": "default"}
+    genuine = client.post("/hoi-dap/tra-cuu/", {**data, "csrfmiddlewaretoken": token})
+    forged = client.post("/hoi-dap/tra-cuu/", {**data, "csrfmiddlewaretoken": "wapiti"})
+    assert genuine.status_code == 404  # looked up: no such question
+    assert forged.status_code == 403
+    assert "Biểu mẫu đã hết hạn" in forged.content.decode()

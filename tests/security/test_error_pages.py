@@ -165,3 +165,14 @@ def test_real_error_keeps_its_traceback(client, site, log_output):
     output = log_output.getvalue()
     assert "Traceback" in output
     assert "lỗi thật trong mã" in output
+
+
+def test_service_down_page_says_which_service(db):
+    from congxa.portal.degraded import unavailable_response
+
+    response = unavailable_response("database")
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "congxa.css" in html
+    assert "Dịch vụ tạm thời gián đoạn" in html
+    assert "cơ sở dữ liệu" in html

@@ -52,7 +52,9 @@ def _modules():
             continue
         try:
             yield importlib.import_module(name)
-        except ImportError:  # a database driver that is not installed
+        except (ImportError, LookupError):
+            # A driver that is not installed, or a backend whose index model is
+            # not there on this database (SQLite's FTS tables on PostgreSQL).
             continue
 
 

@@ -19,7 +19,7 @@ from congxa.legacy.mapping import (
 )
 from congxa.legacy.profiles import ProfileError, profile_named
 from congxa.legacy.progress import Progress
-from congxa.legacy.report import REASONS, ReportWriter, reason_text
+from congxa.legacy.report import REASONS, STATUS_LABELS, ReportWriter, reason_text
 from congxa.legacy.services import (
     STATUSES,
     ImportOptions,
@@ -246,7 +246,8 @@ class Command(BaseCommand):
                         state.record(item.key, outcome.status)
                     counts[outcome.status] += 1
                     report.add(outcome)
-                    self._print_outcome(outcome, options["verbosity"])
+                    # A dry run says what would happen to each page.
+                    self._print_outcome(outcome, options["verbosity"] + dry_run)
                     progress.step()
             progress.finish()
         finally:
@@ -266,7 +267,8 @@ class Command(BaseCommand):
                 f"{outcome.source}: {reason_text(outcome.reason, outcome.detail)}"
             )
         elif verbosity >= 2:
-            line = f"{outcome.status}: {outcome.source} -> {outcome.title}"
+            status = STATUS_LABELS.get(outcome.status, outcome.status)
+            line = f"{status}: {outcome.source} -> {outcome.title}"
             if outcome.reason in REASONS:
                 line += f" ({reason_text(outcome.reason, outcome.detail)})"
             self.stdout.write(line)

@@ -531,3 +531,31 @@ LOGGING = {
 
 # A mandatory category with nothing new in this many days is "stale".
 CONGXA_STALE_DAYS = env_int("CONGXA_STALE_DAYS", 90)
+
+
+# The public API (congxa/syndication/api): read-only, anonymous, JSON only,
+# rate-limited per client (an IPv6 /64 is one client), described in OpenAPI.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {
+        "public_api": env_str("CONGXA_API_RATE", "120/minute"),
+    },
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "congxa.syndication.api.views.exception_handler",
+}
+# rest_framework and drf_spectacular stay out of INSTALLED_APPS: the API needs
+# neither's templates nor static files, and DRF's Vietnamese catalog would
+# replace Django's own wording of "Enter a valid email address." everywhere.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "congxa API",
+    "DESCRIPTION": "Cổng thông tin điện tử xã, phường: dữ liệu công khai, chỉ đọc.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_AUTHENTICATION": [],
+    "PREPROCESSING_HOOKS": ["congxa.syndication.api.schema.public_endpoints_only"],
+}

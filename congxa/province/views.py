@@ -23,7 +23,7 @@ from wagtail.models import Site
 from congxa.accounts import audit
 from congxa.accounts.services import two_factor_reset
 from congxa.editorial.enums import Role
-from congxa.editorial.services import editor_add, name_parts
+from congxa.editorial.services import editor_add
 from congxa.portal.communes import (
     CommuneSpec,
     CommuneSpecError,
@@ -32,6 +32,7 @@ from congxa.portal.communes import (
     host_owner,
 )
 from congxa.portal.site_access import is_province_operator
+from congxa.vi.names import name_parts
 from congxa.vi.text import fold
 
 from .forms import CommuneAddForm, FirstAdministratorForm

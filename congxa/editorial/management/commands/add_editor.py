@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from congxa.editorial.enums import Role
 from congxa.editorial.models import EditorialBoard
-from congxa.editorial.services import editor_add, editor_remove, name_parts
+from congxa.editorial.services import editor_add, editor_remove
+from congxa.vi.names import name_parts
 
 from ._sites import site_by_host
 

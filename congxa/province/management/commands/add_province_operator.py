@@ -3,8 +3,8 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from congxa.editorial.services import name_parts
 from congxa.province.services import operator_add
+from congxa.vi.names import name_parts
 
 
 class Command(BaseCommand):

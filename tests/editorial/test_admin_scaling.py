@@ -19,10 +19,23 @@ def add_communes(first: int, count: int):
     ]
 
 
+# The cache backend looks for lost invalidations now and then (on a timer,
+# congxa/portal/cache_backends.py): not a cost of the screen being counted.
+TIMED_MAINTENANCE = ('"portal_pendingcacheinvalidation"',)
+
+
+def screen_queries(captured) -> list[str]:
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if not any(table in q["sql"] for table in TIMED_MAINTENANCE)
+    ]
+
+
 def queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
-    return len(captured)
+    return len(screen_queries(captured))
 
 
 @pytest.mark.parametrize("role", [Role.WRITER, Role.EDITOR])
@@ -96,7 +109,13 @@ def _own_draft(section, writer):
 
 def _warm_queries(client, url: str) -> int:
     queries(client, url)  # Wagtail re-reads its site root paths once
-    return queries(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    _last_sql[:] = screen_queries(captured)
+    return len(_last_sql)
+
+
+_last_sql: list[str] = []
 
 
 ROLES = [Role.WRITER, Role.EDITOR, Role.APPROVER]
@@ -113,13 +132,15 @@ def test_explorer_queries_flat_with_communes_and_rows(db, client, role):
     url = f"/admin/pages/{section.pk}/"
     client.force_login(person)
     one = _warm_queries(client, url)
+    first_sql = list(_last_sql)
     add_communes(1, 6)
     many_communes = _warm_queries(client, url)
+    extra = [q for q in first_sql if q not in _last_sql]
     _section_with_articles(own, writer, 20)
     many_rows = _warm_queries(client, url)
     html = client.get(url).content.decode()
     assert "Bài số 19" in html and "Bản nháp của phóng viên" in html
-    assert (one, many_communes, many_rows) == (one, one, one)
+    assert (one, many_communes, many_rows) == (one, one, one), extra
     assert one < 40
 
 

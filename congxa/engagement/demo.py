@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from congxa.portal.seeding import child_page
+
 from .enums import AnswerStatus, QuestionKind, QuestionState
 from .models import FeedbackPage, Question, QuestionIndexPage, Topic
 from .services import initials
@@ -215,38 +217,28 @@ UNPUBLISHED = [
 ]
 
 
-def _publish(page) -> None:
-    page.save_revision().publish()
-
-
 def _index_page(home_page) -> QuestionIndexPage:
-    page = QuestionIndexPage.objects.child_of(home_page).first()
-    if page is None:
-        page = QuestionIndexPage(
-            title="Hỏi đáp",
-            slug="hoi-dap",
-            show_in_menus=True,
-            intro="Công dân gửi câu hỏi về thủ tục, chính sách; UBND xã trả lời "
-            "công khai. Thông tin liên hệ của người hỏi không bao giờ được công bố.",
-        )
-        home_page.add_child(instance=page)
-        _publish(page)
-    return page
+    return child_page(
+        home_page,
+        QuestionIndexPage,
+        "hoi-dap",
+        title="Hỏi đáp",
+        show_in_menus=True,
+        intro="Công dân gửi câu hỏi về thủ tục, chính sách; UBND xã trả lời "
+        "công khai. Thông tin liên hệ của người hỏi không bao giờ được công bố.",
+    )
 
 
 def _feedback_page(home_page) -> FeedbackPage:
-    page = FeedbackPage.objects.child_of(home_page).first()
-    if page is None:
-        page = FeedbackPage(
-            title="Phản ánh, kiến nghị",
-            slug="phan-anh-kien-nghi",
-            show_in_menus=True,
-            intro="Phản ánh, kiến nghị của người dân về quy định hành chính và "
-            "việc giải quyết thủ tục hành chính tại xã.",
-        )
-        home_page.add_child(instance=page)
-        _publish(page)
-    return page
+    return child_page(
+        home_page,
+        FeedbackPage,
+        "phan-anh-kien-nghi",
+        title="Phản ánh, kiến nghị",
+        show_in_menus=True,
+        intro="Phản ánh, kiến nghị của người dân về quy định hành chính và "
+        "việc giải quyết thủ tục hành chính tại xã.",
+    )
 
 
 def _topics() -> dict[str, Topic]:

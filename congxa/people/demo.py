@@ -19,6 +19,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from congxa.portal.alerts import AlertLevel, EmergencyAlert
+from congxa.portal.seeding import child_page
 from congxa.vi.text import slugify
 
 from .enums import ScheduleKind
@@ -470,14 +471,10 @@ def _portrait(name: str, seed: int):
 
 
 def _child(parent, factory, slug: str, **fields):
-    """The child page with this slug, created and published when missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = factory.build(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    """The child page with this slug, created and published when missing; a
+    section the commune service made gets the demo's text."""
+    model = factory._meta.model
+    return child_page(parent, model, slug, build=factory.build, **fields)
 
 
 def seed_pages(home_page) -> dict:

@@ -118,6 +118,9 @@ class CommuneSpec:
     phone: str = ""
     email: str = ""
     scheme: str = Scheme.HTTPS
+    # The home page's slug (only the admin's page tree shows it); by default
+    # made from the host name.
+    home_slug: str = ""
 
     def __post_init__(self):
         self.host = (self.host or "").strip().lower().rstrip(".")
@@ -377,7 +380,7 @@ def _apply(spec: CommuneSpec) -> CommuneResult:
     created = site is None
     if created:
         _remove_wagtail_welcome(root)
-        home = HomePage(title=spec.name, slug=_home_slug(spec.host))
+        home = HomePage(title=spec.name, slug=spec.home_slug or _home_slug(spec.host))
         if root.get_children().filter(slug=home.slug).exists():
             home.slug = f"{home.slug}-{Site.objects.count() + 1}"
         root.add_child(instance=home)

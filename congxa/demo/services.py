@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from congxa.news.models import ArticlePage, NewsIndexPage
@@ -22,7 +21,7 @@ from congxa.portal.communes import CommuneSpec, commune_create
 from congxa.portal.enums import CommuneKind, Scheme
 from congxa.portal.factories import generated_jpeg
 from congxa.portal.models import CommuneSettings, HomePage, WebsiteLink
-from congxa.portal.seeding import child_page, publish
+from congxa.portal.seeding import child_page, image_titled, publish
 
 from . import content
 
@@ -108,13 +107,7 @@ def demo_settings(site: Site) -> CommuneSettings:
 
 
 def demo_image(title: str, seed: int):
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        image = Image(title=title, description=title)
-        image.file = generated_jpeg(seed=seed)
-        image.save()
-    return image
+    return image_titled(title, lambda: generated_jpeg(seed=seed))
 
 
 def demo_sections(home: HomePage) -> dict[str, NewsIndexPage]:

@@ -70,6 +70,26 @@ def name_parts(full_name: str) -> tuple[str, str]:
     return words[-1], " ".join(words[:-1])
 
 
+def account_create(*, username: str, email: str, full_name: str):
+    """A new person's account with a temporary password, returned once with it:
+    (user, password). The admin screens and the commands that add an editor, a
+    commune's first administrator or a province operator all make it so."""
+    import secrets
+
+    from django.contrib.auth import get_user_model
+
+    password = secrets.token_urlsafe(12)
+    first_name, last_name = name_parts(full_name)
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    return user, password
+
+
 def vietnamese_full_name(user) -> str:
     """`User.get_full_name` in Vietnamese order: family name first."""
     return " ".join(part for part in (user.last_name, user.first_name) if part).strip()
@@ -209,28 +229,29 @@ def board_group(*, site: Site, role: Role) -> Group:
     return board.roles.get(role=role).group
 
 
-@transaction.atomic
-def editor_add(*, user, site: Site, role: Role, actor=None) -> Group:
-    """Give a user a role on a commune's board; recorded in the audit log."""
+def _membership_change(*, user, site: Site, role: Role, actor, granted: bool):
     group = board_group(site=site, role=role)
-    group.user_set.add(user)
+    (group.user_set.add if granted else group.user_set.remove)(user)
     log(
         instance=user,
-        action=ROLE_GRANTED,
+        action=ROLE_GRANTED if granted else ROLE_REVOKED,
         user=actor,
         data={"group": group.name, "site": site.hostname, "role": str(role)},
     )
     return group
+
+
+@transaction.atomic
+def editor_add(*, user, site: Site, role: Role, actor=None) -> Group:
+    """Give a user a role on a commune's board; recorded in the audit log."""
+    return _membership_change(
+        user=user, site=site, role=role, actor=actor, granted=True
+    )
 
 
 @transaction.atomic
 def editor_remove(*, user, site: Site, role: Role, actor=None) -> Group:
-    group = board_group(site=site, role=role)
-    group.user_set.remove(user)
-    log(
-        instance=user,
-        action=ROLE_REVOKED,
-        user=actor,
-        data={"group": group.name, "site": site.hostname, "role": str(role)},
+    """Take a role on a commune's board from a user; recorded in the audit log."""
+    return _membership_change(
+        user=user, site=site, role=role, actor=actor, granted=False
     )
-    return group

@@ -16,10 +16,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.images import get_image_model
 
 from congxa.portal.alerts import AlertLevel, EmergencyAlert
-from congxa.portal.seeding import child_page
+from congxa.portal.seeding import child_page, image_titled
 from congxa.vi.text import slugify
 
 from .enums import ScheduleKind
@@ -460,14 +459,7 @@ def generated_portrait(*, seed: int, label: str = "") -> ImageFile:
 
 
 def _portrait(name: str, seed: int):
-    Image = get_image_model()
-    title = f"Ảnh chân dung {name}"
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        image = Image(title=title, description=title)
-        image.file = generated_portrait(seed=seed)
-        image.save()
-    return image
+    return image_titled(f"Ảnh chân dung {name}", lambda: generated_portrait(seed=seed))
 
 
 def _child(parent, factory, slug: str, **fields):

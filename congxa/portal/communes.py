@@ -247,10 +247,31 @@ class CommuneSpecError(ValueError):
 # Writes -------------------------------------------------------------------------
 
 
-def ensure_tree_roots() -> Page:
-    from .factories import ensure_tree_roots as _ensure
+# The names congxa gives Wagtail's tree root and root collection (see
+# congxa/editorial/migrations/0002_vietnamese_tree_roots.py).
+ROOT_PAGE_TITLE = "Tất cả các xã, phường"
+ROOT_COLLECTION_NAME = "Thư viện chung"
 
-    return _ensure()
+
+def ensure_tree_roots() -> Page:
+    """The tree root page, root collection and default locale Wagtail's first
+    migrations create; recreated when a flushed database lacks them (a
+    transactional test after another one, say). Returns the root page."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name=ROOT_COLLECTION_NAME)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title=ROOT_PAGE_TITLE, slug="root", live=True)
+        )
+    return root
 
 
 def _home_slug(host: str) -> str:

@@ -45,3 +45,17 @@ def child_page(
             setattr(existing, name, value)
         publish(existing)
     return existing
+
+
+def image_titled(title: str, make_file: Callable[[], object]):
+    """The image with this title, made (with `make_file()` as its file) when
+    missing: demo pictures are drawn once, whatever page uses them."""
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=title)
+        image.file = make_file()
+        image.save()
+    return image

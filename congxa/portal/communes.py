@@ -388,12 +388,34 @@ def _ensure_aliases(site: Site, aliases: Iterable[str]) -> list[str]:
     return made
 
 
+def site_with_home(
+    *, host: str, name: str, port: int, default: bool, home_slug: str = ""
+) -> Site:
+    """A home page under the tree root and the Site answering on `host` for
+    it: what every other piece of a commune hangs on. Used by `commune_create`
+    and by the tests' `create_commune_site`."""
+    from .models import HomePage
+
+    root = ensure_tree_roots()
+    home = HomePage(title=name, slug=home_slug or _home_slug(host))
+    if root.get_children().filter(slug=home.slug).exists():
+        home.slug = f"{home.slug}-{Site.objects.count() + 1}"
+    root.add_child(instance=home)
+    return Site.objects.create(
+        hostname=host,
+        port=port,
+        root_page=home,
+        site_name=name,
+        is_default_site=default,
+    )
+
+
 def _port_for(scheme: str) -> int:
     return 443 if scheme == Scheme.HTTPS else 80
 
 
 def _apply(spec: CommuneSpec) -> CommuneResult:
-    from .models import Commune, HomePage
+    from .models import Commune
 
     made: list[str] = []
     root = ensure_tree_roots()
@@ -401,16 +423,12 @@ def _apply(spec: CommuneSpec) -> CommuneResult:
     created = site is None
     if created:
         _remove_wagtail_welcome(root)
-        home = HomePage(title=spec.name, slug=spec.home_slug or _home_slug(spec.host))
-        if root.get_children().filter(slug=home.slug).exists():
-            home.slug = f"{home.slug}-{Site.objects.count() + 1}"
-        root.add_child(instance=home)
-        site = Site.objects.create(
-            hostname=spec.host,
+        site = site_with_home(
+            host=spec.host,
+            name=spec.name,
             port=_port_for(spec.scheme),
-            root_page=home,
-            site_name=spec.name,
-            is_default_site=not Site.objects.filter(is_default_site=True).exists(),
+            default=not Site.objects.filter(is_default_site=True).exists(),
+            home_slug=spec.home_slug,
         )
         made.append(_("site %(host)s and its home page") % {"host": spec.host})
     elif site.site_name != spec.name:

@@ -10,7 +10,12 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.models import Site
 
-from .communes import ROOT_COLLECTION_NAME, ROOT_PAGE_TITLE, ensure_tree_roots
+from .communes import (
+    ROOT_COLLECTION_NAME,
+    ROOT_PAGE_TITLE,
+    ensure_tree_roots,
+    site_with_home,
+)
 from .models import CommuneSettings, HomePage
 
 __all__ = ["ROOT_COLLECTION_NAME", "ROOT_PAGE_TITLE", "ensure_tree_roots"]
@@ -27,17 +32,9 @@ class HomePageFactory(wagtail_factories.PageFactory):
 def create_commune_site(
     *, name: str, hostname: str, port: int = 80, province: str = "", default=False
 ) -> Site:
-    """A commune: a home page under the tree root, its Site and its settings."""
-    root = ensure_tree_roots()
-    home = HomePageFactory.build(title=name, slug=hostname.replace(".", "-"))
-    root.add_child(instance=home)
-    site = Site.objects.create(
-        hostname=hostname,
-        port=port,
-        root_page=home,
-        site_name=name,
-        is_default_site=default,
-    )
+    """A bare commune for a test: its home page, Site and settings, without the
+    sections and editorial board `communes.commune_create` adds."""
+    site = site_with_home(host=hostname, name=name, port=port, default=default)
     CommuneSettings.objects.create(site=site, commune_name=name, province=province)
     return site
 

@@ -251,6 +251,24 @@ def _topics() -> dict[str, Topic]:
     return topics
 
 
+def _asked(site, topic, title, text, name, phone, email, asked) -> dict:
+    """The fields of a question as a citizen sent it, consent given."""
+    return {
+        "site": site,
+        "topic": topic,
+        "title": title,
+        "text": text,
+        "name": name,
+        "phone": phone,
+        "email": email,
+        "public_initials": initials(name),
+        "consent_given": True,
+        "consent_at": asked,
+        "tracking_code": new_tracking_code(),
+        "created_at": asked,
+    }
+
+
 def seed(*, home_page, site) -> dict[str, int]:
     _index_page(home_page)
     _feedback_page(home_page)
@@ -262,28 +280,17 @@ def seed(*, home_page, site) -> dict[str, int]:
             continue
         asked = now - timedelta(days=days, hours=3)
         Question.objects.create(
-            site=site,
+            **_asked(site, topics[topic], title, text, name, phone, email, asked),
             kind=QuestionKind.FEEDBACK
             if title.startswith("Phản ánh")
             else (QuestionKind.QUESTION),
             state=QuestionState.ANSWERED,
-            topic=topics[topic],
-            title=title,
-            text=text,
-            name=name,
-            phone=phone,
-            email=email,
-            public_initials=initials(name),
-            consent_given=True,
-            consent_at=asked,
-            tracking_code=new_tracking_code(),
             answer_text=answer,
             answer_status=AnswerStatus.APPROVED,
             answered_at=asked + timedelta(days=3),
             approved_at=asked + timedelta(days=3),
             is_published=True,
             published_at=asked + timedelta(days=3),
-            created_at=asked,
         )
         created += 1
     for topic, title, text, name, phone, email, state, days in UNPUBLISHED:
@@ -291,19 +298,8 @@ def seed(*, home_page, site) -> dict[str, int]:
             continue
         asked = now - timedelta(days=days)
         Question.objects.create(
-            site=site,
+            **_asked(site, topics[topic], title, text, name, phone, email, asked),
             state=state,
-            topic=topics[topic],
-            title=title,
-            text=text,
-            name=name,
-            phone=phone,
-            email=email,
-            public_initials=initials(name),
-            consent_given=True,
-            consent_at=asked,
-            tracking_code=new_tracking_code(),
-            created_at=asked,
         )
         created += 1
     return {"questions": created}

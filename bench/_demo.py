@@ -104,8 +104,8 @@ def demo_pages(data_dir: Path, base_url: str) -> dict[str, str]:
 class Server:
     """`manage.py serve` in its own process group, stopped with the group."""
 
-    def __init__(self, data_dir: Path, *args: str, **env: str):
-        self.port = free_port()
+    def __init__(self, data_dir: Path, *args: str, port: int | None = None, **env: str):
+        self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
@@ -128,7 +128,7 @@ class Server:
         )
         self.wait_ready()
 
-    def wait_ready(self, timeout: float = 60) -> None:
+    def wait_ready(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -2,6 +2,14 @@
 
     bench/http.sh            # the full run, about 9 minutes
     bench/http.sh --quick    # one 3 s run per figure, to try it
+    REFERENCE_URL=http://127.0.0.1:18480/breads/... bench/http.sh --quick
+                             # also the reference Wagtail demo, in the same run
+
+The cached figures go through the WSGI fast path (congxa/wsgi.py); the article
+is also measured with CONGXA_FAST_PATH=0 (hits answered inside Django). With
+REFERENCE_URL (or --reference-url), the page of an already-running reference
+server (bakerydemo, see bench/RESULTS.md for how it was run) is measured right
+after the uncached article, and their ratio printed.
 
 Starts the demo in its own temporary data directory with `manage.py serve` on
 127.0.0.1, warms it, then runs `wrk -t2 -c16 -d10s --latency` three times per
@@ -14,6 +22,7 @@ read the ratios, measured in the same run, not the absolute numbers.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -104,7 +113,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1 run of 3 s each")
     parser.add_argument("--no-servers", action="store_true", help="skip comparison")
+    parser.add_argument(
+        "--reference-url",
+        default=os.environ.get("REFERENCE_URL", ""),
+        help="a page of an already-running reference server (127.0.0.1 only)",
+    )
     args = parser.parse_args()
+    if args.reference_url and not args.reference_url.startswith(
+        ("http://127.0.0.1", "http://localhost", "http://[::1]")
+    ):
+        sys.exit("--reference-url must be on 127.0.0.1")
     runs, duration = (1, 3) if args.quick else (3, 10)
     require("wrk", "wrk")
     require("nginx", "nginx")
@@ -125,12 +143,23 @@ def main() -> None:
             article_html = http_get(server.base_url + pages["article"])[2]
             rss_line["cached"] = rss(server)
             server_args = server.process.args
+        with Server(data_dir, "--skip-collectstatic", CONGXA_FAST_PATH="0") as server:
+            warm(server.base_url, {"a": pages["article"]}, expect_hit=True)
+            results[("article", "django-path")] = median_of(
+                server.base_url + pages["article"], runs, duration
+            )
         with Server(data_dir, "--skip-collectstatic", CONGXA_PAGE_CACHE="0") as server:
             warm(server.base_url, pages, expect_hit=False)
             for kind, path in pages.items():
                 results[(kind, "uncached")] = median_of(
                     server.base_url + path, runs, duration
                 )
+                if kind == "article" and args.reference_url:
+                    status = http_get(args.reference_url)[0]
+                    assert status == 200, (args.reference_url, status)
+                    results[("article", "reference")] = median_of(
+                        args.reference_url, runs, duration
+                    )
             rss_line["uncached"] = rss(server)
             # The spike recipe: deploy/nginx.conf's page cache in front of the app.
             with nginx_in_front(server.base_url, data_dir) as proxy_url:
@@ -168,9 +197,28 @@ def main() -> None:
         proxied = results[("article", "proxied")]
         static = results[("article", "static")]
         print(
-            f"article via deploy/nginx.conf (10 s cache, app uncached): {fmt(proxied)}"
+            f"article via deploy/nginx.conf (1 s cache, app uncached): {fmt(proxied)}"
             f" | {proxied['rps'] / static['rps']:.1%} of static"
         )
+        fast = results[("article", "cached")]
+        django_path = results[("article", "django-path")]
+        print(
+            f"article, fast path (cached):   {fmt(fast)} | "
+            f"{fast['rps'] / static['rps']:.1%} of static (target >= 20%, p99 < 10 ms)"
+        )
+        print(
+            f"article, Django path (cached): {fmt(django_path)} | "
+            f"{django_path['rps'] / static['rps']:.1%} of static; fast path "
+            f"{fast['rps'] / django_path['rps']:.1f}x"
+        )
+        reference = results.get(("article", "reference"))
+        if reference is not None:
+            uncached = results[("article", "uncached")]
+            print(
+                f"article uncached vs reference ({args.reference_url}): "
+                f"{fmt(uncached)} | {fmt(reference)} | "
+                f"{uncached['rps'] / reference['rps']:.1f}x (target 5x)"
+            )
         print(f"# non-2xx responses: {errors}")
         print(f"# worker RSS after cached run:   {rss_line['cached']}")
         print(f"# worker RSS after uncached run: {rss_line['uncached']}")

@@ -1,9 +1,16 @@
-"""Search benchmark: 20,000 generated commune pages, index build time and size,
-query latency p50/p95, and the relevance set measured among them.
+"""Search benchmark: generated commune pages (20,000 by default), index build
+time and size, query latency p50/p95 with the synonym dictionary on and off, and
+the relevance sets measured among them.
 
-    .venv/bin/python bench/search.py        # SQLite
+    .venv/bin/python bench/search.py                       # SQLite, 20,000 pages
+    .venv/bin/python bench/search.py --pages 20000 100000  # two sizes
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test \
         .venv/bin/python bench/search.py    # SQLite, then PostgreSQL
+    .venv/bin/python bench/search.py --engines postgresql --build-timeout 300
+
+`--build-timeout` bounds each build (generation and indexing): the run stops
+with an error instead of running on. `--repeats` sets how many times the query
+mix runs (5 by default).
 
 Each engine runs in its own process on a throw-away database (a temporary SQLite
 file, or a `congxa_search_bench` PostgreSQL database created and dropped here).
@@ -29,8 +36,23 @@ ROOT = Path(__file__).resolve().parent.parent
 # names (`http.py`) must not shadow the standard library.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 PAGES = int(os.environ.get("BENCH_PAGES", "20000"))
+BUILD_TIMEOUT = float(os.environ.get("BENCH_BUILD_TIMEOUT", "600"))
 COMMUNES = ["Vĩnh Thủy", "Gio Linh", "Cam Lộ", "Triệu Phong", "Hải Lăng"]
-REPEATS = 5
+REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
+
+# What citizens type (issue 15): abbreviations, everyday names, questions.
+EVERYDAY_MIX = [
+    "lam so do",
+    "cong chung hop dong",
+    "dk ket hon",
+    "cccd",
+    "giay chung sinh",
+    "so dien thoai cong an xa",
+    "qd 15",
+    "quyet dinh 15 nam 2025",
+    "ai phu trach dia chinh",
+    "chung thuc ban sao o dau",
+]
 
 QUERY_MIX = [
     "dang ky khai sinh",
@@ -158,7 +180,7 @@ def run_engine() -> None:
     from django.db import connection
 
     test_name = (
-        "congxa_search_bench"
+        f"{connection.settings_dict['NAME']}_search_bench"
         if connection.vendor == "postgresql"
         else str(Path(tmp) / "bench.sqlite3")
     )
@@ -187,6 +209,16 @@ def _measure(connection) -> None:
     ]
     rng = random.Random(20260211)
     started = time.perf_counter()
+    deadline = started + BUILD_TIMEOUT
+
+    def bounded(items):
+        for n, item in enumerate(items):
+            if n % 1000 == 0 and time.perf_counter() > deadline:
+                raise SystemExit(
+                    f"build stopped: over {BUILD_TIMEOUT:.0f} s (--build-timeout)"
+                )
+            yield item
+
     entries = [
         services.entry_build(
             f"bench:{n}",
@@ -199,27 +231,43 @@ def _measure(connection) -> None:
                 date=timezone.make_aware(date),
             ),
         )
-        for n, (site_index, kind, title, body, date) in enumerate(generate(PAGES, rng))
+        for n, (site_index, kind, title, body, date) in enumerate(
+            bounded(generate(PAGES, rng))
+        )
     ]
     normalised = time.perf_counter()
     services.entries_replace(entries)
     built = time.perf_counter()
     relevance.load(sites[0])
+    # Its own commune: the two corpora hold some of the same procedures.
+    relevance.load_everyday(sites[1])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE congxa_search_searchentry")
 
     engine = engine_for()
     size = engine.size_bytes()
-    latencies = []
-    for _ in range(REPEATS):
-        for query in QUERY_MIX:
-            begin = time.perf_counter()
-            selectors.search(query, site=sites[0])
-            latencies.append((time.perf_counter() - begin) * 1000)
+    mix = QUERY_MIX + EVERYDAY_MIX
+    for query in mix:  # warm the plan caches and the dictionary once
+        selectors.search(query, site=sites[0])
+    runs = {}
+    for dictionary in (False, True):
+        latencies = []
+        for _ in range(REPEATS):
+            for query in mix:
+                begin = time.perf_counter()
+                selectors.search(query, site=sites[0], dictionary=dictionary)
+                latencies.append((time.perf_counter() - begin) * 1000)
+        runs[dictionary] = latencies
     score = relevance.evaluate(sites[0])
+    everyday = relevance.evaluate_everyday(sites[1])
 
     print(f"engine: {connection.vendor} ({connection.settings_dict['NAME']})")
+    load = os.getloadavg()
+    print(
+        f"machine load average: {load[0]:.1f} ({os.cpu_count()} cores): "
+        "latencies scale with it, compare runs at similar load"
+    )
     print(f"pages: {PAGES} in {len(COMMUNES)} communes")
     print(
         f"index build: {built - started:.1f} s "
@@ -230,36 +278,91 @@ def _measure(connection) -> None:
         "index size: "
         + (f"{size / 1024 / 1024:.1f} MiB" if size is not None else "unknown")
     )
+    off, on = runs[False], runs[True]
+    for label, latencies in (("dictionary off", off), ("dictionary on ", on)):
+        print(
+            f"query latency, {label} ({len(latencies)} searches, full results "
+            f"page data): p50 {percentile(latencies, 0.5):.1f} ms, "
+            f"p95 {percentile(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms"
+        )
     print(
-        f"query latency over {len(latencies)} searches (full results page data): "
-        f"p50 {percentile(latencies, 0.5):.1f} ms, "
-        f"p95 {percentile(latencies, 0.95):.1f} ms, "
-        f"max {max(latencies):.1f} ms"
+        "p95 dictionary on / off: "
+        f"{percentile(on, 0.95) / max(percentile(off, 0.95), 0.001):.2f}x"
     )
     slowest = sorted(
-        QUERY_MIX,
-        key=lambda q: -statistics.mean(latencies[QUERY_MIX.index(q) :: len(QUERY_MIX)]),
+        mix,
+        key=lambda q: -statistics.mean(on[mix.index(q) :: len(mix)]),
     )[:3]
-    print(f"slowest queries: {', '.join(slowest)}")
+    print(f"slowest queries (dictionary on): {', '.join(slowest)}")
     print(
         f"relevance set among them ({len(relevance.QUERIES)} queries): "
         f"recall@10 {score.recall:.3f}, MRR {score.mrr:.3f}"
     )
     for query, wanted, rank in score.misses:
         print(f"  not first: {query!r} -> {wanted} at rank {rank}")
+    print("everyday queries among them (recall@3, MRR, queries):")
+    for kind, kind_score in everyday.items():
+        print(
+            f"  {kind:<12} recall@3 {kind_score.recall:.3f}  "
+            f"MRR {kind_score.mrr:.3f}  ({kind_score.count})"
+        )
+
+
+def parse_args(argv: list[str]):
+    import argparse
+
+    parser = argparse.ArgumentParser(description="congxa search benchmark")
+    parser.add_argument(
+        "--pages", type=int, nargs="+", default=[PAGES], help="page counts to run"
+    )
+    parser.add_argument(
+        "--engines",
+        nargs="+",
+        choices=["sqlite", "postgresql"],
+        default=None,
+        help="engines to run (default: SQLite, and PostgreSQL when DATABASE_URL "
+        "points to it)",
+    )
+    parser.add_argument(
+        "--build-timeout",
+        type=float,
+        default=BUILD_TIMEOUT,
+        help="seconds a build may take before the run stops (default 600)",
+    )
+    parser.add_argument("--repeats", type=int, default=REPEATS)
+    args = parser.parse_args(argv)
+    if any(n < 100 for n in args.pages):
+        parser.error("--pages: at least 100 pages")
+    return args
 
 
 def main() -> None:
     if os.environ.get("CONGXA_BENCH_CHILD"):
         run_engine()
         return
-    runs = [("SQLite", {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})]
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    args = parse_args(sys.argv[1:])
+    has_pg = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    engines = args.engines or (["sqlite", "postgresql"] if has_pg else ["sqlite"])
+    if "postgresql" in engines and not has_pg:
+        raise SystemExit("--engines postgresql needs DATABASE_URL=postgresql://...")
+    runs = []
+    if "sqlite" in engines:
+        runs.append(
+            ("SQLite", {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})
+        )
+    if "postgresql" in engines:
         runs.append(("PostgreSQL", dict(os.environ)))
-    for label, env in runs:
-        print(f"== {label}")
-        env["CONGXA_BENCH_CHILD"] = "1"
-        subprocess.run([sys.executable, __file__], env=env, check=True, cwd=ROOT)
+    for pages in args.pages:
+        for label, env in runs:
+            print(f"== {label}, {pages} pages", flush=True)
+            env = {
+                **env,
+                "CONGXA_BENCH_CHILD": "1",
+                "BENCH_PAGES": str(pages),
+                "BENCH_BUILD_TIMEOUT": str(args.build_timeout),
+                "BENCH_REPEATS": str(args.repeats),
+            }
+            subprocess.run([sys.executable, __file__], env=env, check=True, cwd=ROOT)
 
 
 if __name__ == "__main__":

@@ -100,6 +100,16 @@ def main(argv: list[str] | None = None) -> None:
     except ImproperlyConfigured as exc:
         sys.stderr.write(f"Lỗi cấu hình: {exc}\n")
         raise SystemExit(2) from exc
+    except Exception as exc:
+        # A full or read-only disk, or a database or storage that is down: one
+        # Vietnamese line and a non-zero exit, not a traceback.
+        from congxa.portal.degraded import command_outage_message
+
+        message = command_outage_message(exc)
+        if message is None:
+            raise
+        sys.stderr.write(f"Lỗi: {message} ({exc})\n")
+        raise SystemExit(1) from exc
 
 
 if __name__ == "__main__":

@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -225,6 +226,27 @@ DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+        # A database that does not answer must not hold a request for minutes.
+        _db_options.setdefault(
+            "connect_timeout", env_int("CONGXA_DB_CONNECT_TIMEOUT", 5)
+        )
+        # Persistent connections (one per worker thread, checked before reuse)
+        # by default; a psycopg pool per process when CONGXA_DB_POOL_SIZE is set,
+        # for workers with several threads (deploy/README.md has the numbers).
+        # https://docs.djangoproject.com/en/5.2/ref/databases/#connection-pool
+        _pool_size = env_int("CONGXA_DB_POOL_SIZE", 0)
+        if _pool_size > 0:
+            # Django checks each connection the pool hands out.
+            _db_options["pool"] = {
+                "min_size": 1,
+                "max_size": _pool_size,
+                "timeout": 10,
+                "max_idle": 300,
+            }
+            DATABASES["default"]["CONN_MAX_AGE"] = 0
+            DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
 else:
     DATABASES = {
         "default": {
@@ -433,6 +455,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars from gravatar.com would be fetched by every editor's browser (nothing
 # from another origin); Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "congxa.accounts.forms.LoginForm"
 
 
 def _filter_lookups():
@@ -508,3 +531,31 @@ LOGGING = {
 
 # A mandatory category with nothing new in this many days is "stale".
 CONGXA_STALE_DAYS = env_int("CONGXA_STALE_DAYS", 90)
+
+
+# The public API (congxa/syndication/api): read-only, anonymous, JSON only,
+# rate-limited per client (an IPv6 /64 is one client), described in OpenAPI.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {
+        "public_api": env_str("CONGXA_API_RATE", "120/minute"),
+    },
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "congxa.syndication.api.views.exception_handler",
+}
+# rest_framework and drf_spectacular stay out of INSTALLED_APPS: the API needs
+# neither's templates nor static files, and DRF's Vietnamese catalog would
+# replace Django's own wording of "Enter a valid email address." everywhere.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "congxa API",
+    "DESCRIPTION": "Cổng thông tin điện tử xã, phường: dữ liệu công khai, chỉ đọc.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_AUTHENTICATION": [],
+    "PREPROCESSING_HOOKS": ["congxa.syndication.api.schema.public_endpoints_only"],
+}

@@ -44,6 +44,8 @@ urlpatterns += [
 ]
 
 handler400 = "congxa.portal.views.bad_request"
-handler403 = "congxa.portal.views.permission_denied"
-handler404 = "congxa.portal.views.page_not_found"
+# Admin addresses get their 403/404 inside the admin, in Vietnamese; the public
+# ones stay the portal's (congxa.editorial.views hands them over).
+handler403 = "congxa.editorial.views.permission_denied"
+handler404 = "congxa.editorial.views.page_not_found"
 handler500 = "congxa.portal.views.server_error"

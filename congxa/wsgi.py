@@ -2,6 +2,7 @@
 
 `PageCacheApp` answers a fresh hit of the shared page cache straight from the
 environ (congxa/portal/fast_path.py); everything else goes to Django.
+CONGXA_FAST_PATH=0 serves everything through Django (to compare, in bench/).
 """
 
 import os
@@ -14,4 +15,7 @@ django_application = get_wsgi_application()
 
 from congxa.portal.fast_path import PageCacheApp  # noqa: E402 (after setup)
 
-application = PageCacheApp(django_application)
+if os.environ.get("CONGXA_FAST_PATH", "1").strip().lower() in {"0", "false", "no"}:
+    application = django_application
+else:
+    application = PageCacheApp(django_application)

@@ -179,6 +179,22 @@ ARTICLES = [
         "featured": False,
     },
     {
+        "slug": "cong-an-xa-cap-can-cuoc-tai-nha",
+        "section": "tin-tuc-su-kien",
+        "title": "Công an xã cấp căn cước tại nhà cho người cao tuổi, người ốm đau",
+        "date": datetime(2026, 10, 14, 10, 0),
+        "lead": "Công an xã Vĩnh Thủy tổ chức thu nhận hồ sơ cấp thẻ căn cước lưu "
+        "động tại nhà cho người cao tuổi, người ốm đau không thể đến trụ sở.",
+        "paragraphs": [
+            "Người dân từ đủ 14 tuổi chưa có thẻ căn cước, hoặc thẻ hết hạn, liên "
+            "hệ Công an xã để được hẹn lịch; trẻ em dưới 14 tuổi được cấp theo nhu "
+            "cầu. Đồng thời hướng dẫn kích hoạt tài khoản định danh điện tử VNeID.",
+        ],
+        "signature": "Công an xã Vĩnh Thủy",
+        "image": "",
+        "featured": False,
+    },
+    {
         "slug": "thong-bao-thu-thue-su-dung-dat-phi-nong-nghiep",
         "section": "thong-bao",
         "title": "Thông báo về việc nộp thuế sử dụng đất phi nông nghiệp năm 2026",

@@ -39,6 +39,7 @@ CONTENT_APPS = (
     "people",
     "engagement",
     "disclosures",
+    "editorial",
 )
 
 
@@ -156,10 +157,11 @@ def ensure_admin(username: str = "admin") -> str | None:
     password = secrets.token_urlsafe(12)
     User.objects.create_superuser(
         username=username,
-        email="admin@vinhthuy.example",
+        email="vanhanh@congxa.example",
         password=password,
-        first_name="Quản trị",
-        last_name="Vĩnh Thủy",
+        # The deployment's operator, not an official of the demo commune.
+        first_name="Người vận hành hệ thống",
+        last_name="",
     )
     return password
 

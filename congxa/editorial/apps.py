@@ -18,15 +18,6 @@ class EditorialConfig(AppConfig):
 
         register_setup_step(SetupStep(name="editorial", run=editorial_board, order=10))
 
-        # Vietnamese names read family name first (“Trần Thị Phóng”); Django's
-        # User.get_full_name puts first_name (the given name) first, and the
-        # admin shows people through it. No custom user model to override it.
-        from django.contrib.auth.models import User
-
-        from .services import vietnamese_full_name
-
-        User.get_full_name = vietnamese_full_name
-
         from wagtail.admin.panels import page_utils  # noqa: F401 (sets Wagtail's own)
         from wagtail.models import Page
 

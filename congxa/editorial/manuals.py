@@ -7,7 +7,8 @@ printable HTML and PDF, and shown in the admin's Help menu.
 Pure Python plus the pinned `markdown` library (and Playwright driving Debian's
 chromium for the PDF), no Django: `make manuals` builds them from a clean clone
 with no database and no configuration. The screenshots in `docs/manuals/img/`
-are taken by `tests/manuals/test_screenshots.py`, so they show the admin as it is.
+are taken by `tests/browser/test_manual_screenshots.py`, so they show the admin
+as it is.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ def read_manual(name: str, source: Path = DEFAULT_SOURCE) -> Manual:
         raise ManualError(
             f"Tài liệu {path.name} dùng ảnh chưa có trong {source / 'img'}: "
             + ", ".join(missing)
-            + ". Hãy chạy các kiểm thử chụp ảnh (tests/manuals) để tạo lại ảnh."
+            + ". Hãy chạy kiểm thử chụp ảnh "
+            "(tests/browser/test_manual_screenshots.py) để tạo lại ảnh."
         )
     title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip()
     return Manual(name, html.unescape(title), body, converter.toc, images)

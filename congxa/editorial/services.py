@@ -21,6 +21,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from congxa.vi.names import name_parts
+
 from .enums import Role
 from .models import BoardRole, EditorialBoard
 
@@ -59,17 +61,6 @@ MEDIA_PERMISSIONS = {
 # when the app is not installed.
 
 
-def name_parts(full_name: str) -> tuple[str, str]:
-    """(first_name, last_name) of a Vietnamese name: the given name is the last
-    word, the family and middle names come first. “Trần Thị Phóng” ->
-    ("Phóng", "Trần Thị"); `vietnamese_full_name` puts them back in that order.
-    """
-    words = full_name.split()
-    if not words:
-        return "", ""
-    return words[-1], " ".join(words[:-1])
-
-
 def account_create(*, username: str, email: str, full_name: str):
     """A new person's account with a temporary password, returned once with it:
     (user, password). The admin screens and the commands that add an editor, a
@@ -88,11 +79,6 @@ def account_create(*, username: str, email: str, full_name: str):
         last_name=last_name,
     )
     return user, password
-
-
-def vietnamese_full_name(user) -> str:
-    """`User.get_full_name` in Vietnamese order: family name first."""
-    return " ".join(part for part in (user.last_name, user.first_name) if part).strip()
 
 
 def site_settings_models() -> list:
@@ -129,6 +115,15 @@ def _collection_for(name: str) -> Collection:
     return existing or root.add_child(name=name)
 
 
+SEARCH_PERMISSIONS = [
+    "add_synonym",
+    "change_synonym",
+    "delete_synonym",
+    "view_synonym",
+    "view_querycount",
+]
+
+
 def _perm(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -161,6 +156,11 @@ def _grant(group: Group, role: Role, board: EditorialBoard) -> None:
     # A model-wide permission on a per-site setting opens it for every commune;
     # only the per-site one is kept (Wagtail's GroupSitePermission).
     group.permissions.remove(*settings_permissions)
+    if role != Role.WRITER and apps.is_installed("congxa.search"):
+        # The commune's own synonyms and its search statistics (scoped to the
+        # commune by the search app's views).
+        for codename in SEARCH_PERMISSIONS:
+            group.permissions.add(_perm("congxa_search", codename))
     if role == Role.ADMIN:
         for permission in settings_permissions:
             GroupSitePermission.objects.get_or_create(

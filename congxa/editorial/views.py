@@ -20,6 +20,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from congxa.accounts import audit
+from congxa.portal import views as portal_views
 
 from . import manuals, selectors, services
 from .enums import Role
@@ -219,3 +220,50 @@ def manual_image(request, image: str):
     if not manuals.IMAGE_NAME.fullmatch(image) or not path.is_file():
         raise Http404
     return FileResponse(path.open("rb"), content_type="image/png")
+
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def _admin_error(request, status: int, heading, message):
+    base = (
+        "wagtailadmin/base.html"
+        if request.user.is_authenticated
+        else "wagtailadmin/admin_base.html"
+    )
+    return TemplateResponse(
+        request,
+        "editorial/admin_error.html",
+        {"base_template": base, "heading": heading, "message": message},
+        status=status,
+    )
+
+
+def permission_denied(request, exception=None):
+    """403 in Vietnamese: inside the admin's frame on admin addresses."""
+    if request.path.startswith(ADMIN_PREFIXES):
+        return _admin_error(
+            request,
+            403,
+            _("You cannot open this page"),
+            _(
+                "Your account does not have the right to see or change this. If "
+                "you need it for your work, ask your commune's administrator."
+            ),
+        )
+    return portal_views.permission_denied(request, exception)
+
+
+def page_not_found(request, exception=None):
+    """404: inside the admin's frame on admin addresses, the commune's page else."""
+    if request.path.startswith(ADMIN_PREFIXES):
+        return _admin_error(
+            request,
+            404,
+            _("Page not found"),
+            _(
+                "The address you followed does not exist in the administration, "
+                "or what it showed has been removed."
+            ),
+        )
+    return portal_views.page_not_found(request, exception)

@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from congxa.editorial.manuals import MANUALS
 from congxa.portal.admin_menu import PermittedMenuItem
+from congxa.portal.site_access import is_province_operator
 
 from . import selectors, services, slugs, views
 from .enums import Role
@@ -107,3 +109,21 @@ def vietnamese_manuals_in_help_menu(request, menu_items):
             )
         )
     menu_items.sort(key=lambda item: item.order)
+
+
+@hooks.register("register_log_actions", order=100)
+def created_as_an_event(actions):
+    """Wagtail's "Created" log message shares its msgid with the "Created" date
+    column (Ngày tạo); in the history it is the event (Đã tạo)."""
+    actions.register_action(
+        "wagtail.create", _("Create"), pgettext_lazy("log entry", "Created")
+    )
+
+
+@hooks.register("construct_reports_menu")
+def deployment_reports_for_the_province(request, menu_items):
+    """The page-type report counts every commune's pages; the middleware lets
+    only the province see it, so nobody else is offered a menu item that
+    answers "no access"."""
+    if not is_province_operator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from congxa.portal.network import client_network
+
 TOKEN_SALT = "congxa.engagement.form"  # noqa: S105 (a salt, not a secret)
 MIN_SECONDS_TO_SUBMIT = 3
 MAX_TOKEN_AGE = 2 * 3600
@@ -69,7 +71,8 @@ def hash_value(kind: str, value: str) -> str:
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client as limits count it: an IPv6 /64 is one client."""
+    return client_network(request.META.get("REMOTE_ADDR", "")) or "unknown"
 
 
 def _counter_key(kind: str, site_id: int, digest: str, window: int) -> str:

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from congxa.portal.cache import generation_memo
 from congxa.portal.pagination import paginate
 
 from .blocks import ArticleBodyBlock
@@ -196,5 +197,8 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["other_news"] = self.other_news()
+        # The same for every visitor until the site's next publish.
+        context["other_news"] = generation_memo(
+            request, "other-news", self.pk, lambda: list(self.other_news())
+        )
         return context

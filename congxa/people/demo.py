@@ -298,6 +298,14 @@ OFFICIALS = [
         False,
     ),
     (
+        "Nguyễn Văn Thành",
+        "Công chức Địa chính - Xây dựng, phụ trách đất đai",
+        "Land Administration and Construction Officer",
+        "kinh-te",
+        False,
+        False,
+    ),
+    (
         "Đặng Thị Mai",
         "Trưởng phòng Văn hóa - Xã hội",
         "Head of the Culture and Social Affairs Division",

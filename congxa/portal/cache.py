@@ -30,6 +30,7 @@ from django.utils.http import http_date
 
 from .invalidation import (
     GLOBAL_GENERATION_KEY,
+    SETTINGS_GENERATION_KEY,
     SITE_GENERATION_KEY,
     bump,
     new_generation,
@@ -186,10 +187,12 @@ def serve_entry(request: HttpRequest, entry: dict) -> HttpResponse:
     )
 
 
-# Per-process memos of the Site for a host and of a site's CommuneSettings, each
-# valid for the generation it was read under: a Site change bumps the global
-# generation, a settings change the site's. They save two queries on every
-# rendered page; a hit of the page cache needs neither.
+# Per-process memos of the Site for a host, of a site's CommuneSettings (with
+# its website links) and of its home page, each valid for the generation it was
+# read under: a Site change bumps the global generation, a settings change the
+# site's settings generation, a publish the site's. They save four queries on
+# every rendered page, three on the first one after a publish; a hit of the
+# page cache needs none.
 _sites: dict[tuple[str, int], tuple[int, object]] = {}
 _commune_settings: dict[int, tuple[tuple[int, int], object]] = {}
 _root_pages: dict[int, tuple[tuple[int, int], object]] = {}
@@ -229,10 +232,16 @@ def _prefill_commune_settings(
     attr_name = CommuneSettings.get_cache_attr_name()
     memo = _commune_settings.get(site_id)
     if memo is None or memo[0] != generation:
-        try:
-            instance = CommuneSettings.for_site(request._wagtail_site)
-        except CommuneSettings.DoesNotExist:
-            return
+        instance = (
+            CommuneSettings.objects.filter(site_id=site_id)
+            .prefetch_related("website_links")
+            .first()
+        )
+        if instance is None:
+            try:
+                instance = CommuneSettings.for_site(request._wagtail_site)
+            except CommuneSettings.DoesNotExist:
+                return
         memo = (generation, instance)
         _commune_settings[site_id] = memo
     instance = copy.copy(memo[1])
@@ -246,7 +255,14 @@ def _prefill_root_page(
     """The site's home page, specific, so routing starts without two queries."""
     memo = _root_pages.get(site_id)
     if memo is None or memo[0] != generation:
-        memo = (generation, request._wagtail_site.root_page.specific)
+        site = request._wagtail_site
+        known = memo[1] if memo is not None else None
+        if known is not None and known.pk == site.root_page_id:
+            # Same page, new content: one query by its own class, not two.
+            page = type(known).objects.filter(pk=known.pk).first()
+        else:
+            page = None
+        memo = (generation, page if page is not None else site.root_page.specific)
         _root_pages[site_id] = memo
     request._wagtail_site.root_page = copy.copy(memo[1])
 
@@ -254,16 +270,59 @@ def _prefill_root_page(
 def prepare_request(request: HttpRequest) -> tuple[int | None, tuple[int, int]]:
     """Site and settings of a public request, from the memos when still valid.
 
-    Returns the site id and the generation pair the page is rendered under.
+    Returns the site id and the generation pair the page is rendered under,
+    also left on the request for the fragment memos (`generation_memo`).
     """
     global_gen = _generation(GLOBAL_GENERATION_KEY)
     site_id = _resolve_site(request, global_gen)
-    site_gen = _generation(SITE_GENERATION_KEY.format(site_id=site_id or 0))
+    site_key = SITE_GENERATION_KEY.format(site_id=site_id or 0)
+    settings_key = SETTINGS_GENERATION_KEY.format(site_id=site_id or 0)
+    values = cache.get_many([site_key, settings_key])
+    site_gen = values.get(site_key) or _generation(site_key)
+    settings_gen = values.get(settings_key) or _generation(settings_key)
     generation = (global_gen, site_gen)
     if site_id is not None:
         _prefill_root_page(request, site_id, generation)
-        _prefill_commune_settings(request, site_id, generation)
+        _prefill_commune_settings(request, site_id, (global_gen, settings_gen))
+    request.page_cache_site_id = site_id
+    request.page_cache_generation = generation
     return site_id, generation
+
+
+# Fragments that are the same on every page of a commune (the menu's pages, the
+# "other news" of an article), kept per process for the generation they were
+# computed under, like the memos above.
+FRAGMENTS_MAX = 2000
+_fragments: OrderedDict[tuple, object] = OrderedDict()
+_fragments_lock = threading.Lock()
+
+
+def generation_memo(
+    request: HttpRequest | None,
+    name: str,
+    vary,
+    compute: Callable[[], object],
+    still_valid: Callable[[object], bool] | None = None,
+):
+    """`compute()`, kept for the request's site and generation (and `vary`).
+
+    `still_valid(value)` can retire a kept value earlier (a banner that ends).
+    Without a generation on the request (not a public page), just `compute()`.
+    """
+    generation = getattr(request, "page_cache_generation", None)
+    if generation is None:
+        return compute()
+    key = (name, request.page_cache_site_id, generation, vary)
+    with _fragments_lock:
+        if key in _fragments and (still_valid is None or still_valid(_fragments[key])):
+            _fragments.move_to_end(key)
+            return _fragments[key]
+    value = compute()
+    with _fragments_lock:
+        _fragments[key] = value
+        while len(_fragments) > FRAGMENTS_MAX:
+            _fragments.popitem(last=False)
+    return value
 
 
 # Each worker keeps the entries it served last in memory, so a hit reads only

@@ -12,9 +12,13 @@ the page cache's generation numbers) that fails is recorded in the database
 (`PendingCacheInvalidation`, shared by every host). While the cache is down a
 generation read answers a value never seen before, so no copy of a page kept in
 a process's memory matches. When the cache answers again, and on the first use
-in each process and every `REPLAY_SECONDS` after, any recorded failure makes the
-backend bump the deployment-wide generation (`EPOCH_KEY`) before anything else
-is read, then forget the records: every page renders fresh once.
+in each process and every `REPLAY_SECONDS` after (one small query), any recorded
+failure makes the backend bump the deployment-wide generation (`EPOCH_KEY`)
+before anything else is read, then forget the records: every page renders fresh
+once. A process that saw the outage probes in the background every
+`RETRY_SECONDS`, so the replay comes within seconds of the cache's return even
+with no request; a process that saw nothing (its connections reopened silently)
+learns of it at its next check, within `REPLAY_SECONDS`.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from dataclasses import dataclass, field
 
 import diskcache
 import redis.exceptions
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
@@ -36,7 +40,7 @@ from congxa.portal.cache import PersistentDiskCache
 logger = logging.getLogger("congxa.cache")
 
 DEFAULT_RETRY_SECONDS = 5.0
-DEFAULT_REPLAY_SECONDS = 30.0
+DEFAULT_REPLAY_SECONDS = 10.0
 WARNING_INTERVAL = 60.0
 
 
@@ -49,6 +53,7 @@ class _Health:
     last_warning: float = -WARNING_INTERVAL
     suppressed: int = 0
     next_replay_check: float = 0.0
+    prober: threading.Thread | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     local: LocMemCache | None = None
 
@@ -85,7 +90,10 @@ class ResilientCacheMixin:
     unavailable_errors: tuple[type[BaseException], ...] = (OSError,)
 
     def __init__(self, location, params):
+        self._configure(location, params)
         super().__init__(location, params)
+
+    def _configure(self, location, params) -> None:
         self._retry_seconds = float(params.get("RETRY_SECONDS", DEFAULT_RETRY_SECONDS))
         self._replay_seconds = float(
             params.get("REPLAY_SECONDS", DEFAULT_REPLAY_SECONDS)
@@ -93,7 +101,8 @@ class ResilientCacheMixin:
         self._local_prefixes = tuple(params.get("LOCAL_PREFIXES", ()))
         self._durable_prefixes = tuple(params.get("DURABLE_PREFIXES", ()))
         self._epoch_key = params.get("EPOCH_KEY", "")
-        self._health = _health_for(f"{type(self).__name__}:{location}")
+        self._health_name = f"{type(self).__name__}:{location}"
+        self._health = _health_for(self._health_name)
 
     # -- state -------------------------------------------------------------
 
@@ -105,6 +114,16 @@ class ResilientCacheMixin:
             first = health.down_since is None
             if first:
                 health.down_since = now
+            if health.prober is None or not health.prober.is_alive():
+                # Probe in the background too: the process that published during
+                # the outage replays it soon after the cache returns, even if no
+                # request comes to it.
+                health.prober = threading.Thread(
+                    target=self._probe_until_back,
+                    name="congxa-cache-probe",
+                    daemon=True,
+                )
+                health.prober.start()
             if now - health.last_warning >= WARNING_INTERVAL:
                 health.last_warning = now
                 suppressed, health.suppressed = health.suppressed, 0
@@ -119,6 +138,19 @@ class ResilientCacheMixin:
             exc,
             f"; {suppressed} lỗi khác không ghi lại" if suppressed else "",
         )
+
+    def _probe_until_back(self) -> None:
+        from django.db import connections
+
+        try:
+            while (
+                self._health.down_since is not None
+                and _health.get(self._health_name) is self._health
+            ):
+                time.sleep(max(self._retry_seconds, 0.1))
+                self._available()
+        finally:
+            connections.close_all()  # this thread's own database connection
 
     def _available(self) -> bool:
         """False while in the back-off after a failure; probes once it is over."""
@@ -375,7 +407,28 @@ class ResilientRedisCache(ResilientCacheMixin, RedisCache):
     unavailable_errors = (redis.exceptions.RedisError, OSError)
 
 
+class _Unopened:
+    """Stands for a diskcache that could not be opened: every use is an OSError."""
+
+    def __init__(self, error: BaseException):
+        self._error = error
+
+    def __getattr__(self, name):
+        raise OSError(f"bộ nhớ đệm trên đĩa không mở được: {self._error}")
+
+
 class ResilientDiskCache(ResilientCacheMixin, PersistentDiskCache):
     """The embedded on-disk cache, degrading on a full disk or read-only directory."""
 
     unavailable_errors = (sqlite3.Error, OSError, diskcache.Timeout)
+
+    def __init__(self, location, params):
+        try:
+            super().__init__(location, params)
+        except self.unavailable_errors as exc:
+            # A read-only or full data directory: run without the cache (the
+            # portal then answers 503 from the database's own failure).
+            BaseCache.__init__(self, params)
+            self._directory = location
+            self._cache = _Unopened(exc)
+            self._mark_down(exc)

@@ -492,12 +492,6 @@ def _commune_for_host(hostname: str):
     return commune
 
 
-def _bump(site_id: int) -> None:
-    from .cache import bump_site_generation
-
-    transaction.on_commit(lambda: bump_site_generation(site_id))
-
-
 @transaction.atomic
 def commune_set_enabled(*, hostname: str, enabled: bool) -> bool:
     """Serve a commune's public site again, or show the maintenance page in its
@@ -506,8 +500,8 @@ def commune_set_enabled(*, hostname: str, enabled: bool) -> bool:
     if commune.enabled == enabled:
         return False
     commune.enabled = enabled
+    # Saving the commune bumps its site's generation (invalidation.py).
     commune.save(update_fields=["enabled"])
-    _bump(commune.site_id)
     return True
 
 
@@ -551,7 +545,7 @@ def commune_host_change(*, hostname: str, new_hostname: str) -> Site:
     CommuneHost.objects.update_or_create(
         hostname=old, defaults={"site": site, "kind": HostKind.FORMER}
     )
-    _bump(site.pk)
+    # The Site's save bumped every site's generation (invalidation.py).
     return site
 
 

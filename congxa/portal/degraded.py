@@ -16,6 +16,7 @@ https://docs.djangoproject.com/en/5.2/ref/signals/#got-request-exception
 from __future__ import annotations
 
 import errno
+import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -27,6 +28,12 @@ from django.utils.translation import gettext as _
 
 RETRY_AFTER_SECONDS = 30
 DISK_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EDQUOT}
+DISK_WORDS = (
+    "readonly database",
+    "disk is full",
+    "unable to open database file",
+    "disk i/o error",
+)
 
 
 class StorageUnavailable(OSError):
@@ -40,15 +47,38 @@ def unavailable_kind(exc: BaseException | None) -> str | None:
             ("botocore.", "s3transfer.")
         ):
             return "storage"
-        if isinstance(exc, OperationalError | InterfaceError):
+        if isinstance(exc, OperationalError | InterfaceError | sqlite3.Error):
+            # SQLite's own errors come from the embedded data directory: its
+            # database, or the on-disk cache's.
             text = str(exc).lower()
-            if "readonly database" in text or "disk is full" in text:
-                return "disk"
-            return "database"
+            return "disk" if any(w in text for w in DISK_WORDS) else "database"
         if isinstance(exc, OSError) and exc.errno in DISK_ERRNOS:
             return "disk"
         exc = exc.__cause__ or exc.__context__
     return None
+
+
+COMMAND_MESSAGES = {
+    "disk": (
+        "ổ đĩa của thư mục dữ liệu đã đầy hoặc chỉ cho phép đọc; lệnh đã dừng và "
+        "không có gì bị ghi dở. Hãy giải phóng dung lượng hoặc cấp quyền ghi cho "
+        "CONGXA_DATA_DIR rồi chạy lại."
+    ),
+    "database": (
+        "không kết nối được cơ sở dữ liệu; lệnh đã dừng và không có gì bị ghi dở. "
+        "Hãy kiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu rồi chạy lại."
+    ),
+    "storage": (
+        "không kết nối được kho lưu trữ tệp (S3); lệnh đã dừng. Hãy kiểm tra "
+        "CONGXA_MEDIA_URL và máy chủ lưu trữ rồi chạy lại."
+    ),
+}
+
+
+def command_outage_message(exc: BaseException) -> str | None:
+    """The Vietnamese line a command prints when it stopped on an outage."""
+    kind = unavailable_kind(exc)
+    return None if kind is None else COMMAND_MESSAGES[kind]
 
 
 def _mark_request(sender, request=None, **kwargs) -> None:
@@ -76,7 +106,14 @@ def unavailable_response(kind: str) -> HttpResponse:
         ),
     }
     # Rendered without a request context: context processors use the database.
-    body = loader.get_template("503.html").render({"message": messages[kind]})
+    # The site's 503 page first; if even that fails (no static manifest on a
+    # broken disk, say), the bare one that needs nothing.
+    try:
+        body = loader.get_template("503.html").render({"message": messages[kind]})
+    except Exception:  # noqa: BLE001 (an outage page must always render)
+        body = loader.get_template("portal/unavailable.html").render(
+            {"message": messages[kind]}
+        )
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

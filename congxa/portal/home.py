@@ -6,11 +6,14 @@ registers the blocks it shows on the home page from its `AppConfig.ready`.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.http import HttpRequest
+
+from .cache import generation_memo
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,14 @@ def home_children(request: HttpRequest, home_page) -> list:
     """
     memo = getattr(request, "_congxa_home_children", None)
     if memo is None or memo[0] != home_page.pk:
-        children = list(home_page.get_children().live().public())
-        memo = (home_page.pk, children)
+        # Kept per process for the site's generation: a publish re-reads them.
+        children = generation_memo(
+            request,
+            "home-children",
+            home_page.pk,
+            lambda: list(home_page.get_children().live().public()),
+        )
+        memo = (home_page.pk, [copy.copy(child) for child in children])
         request._congxa_home_children = memo
     return memo[1]
 

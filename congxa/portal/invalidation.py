@@ -18,11 +18,12 @@ page moved                          the sites before and  lists on both sides
 page view restriction saved or      all sites             `visibility.py` memo
 deleted
 Site saved or deleted               all sites             host and root memos
-site setting saved or deleted       its site              header, footer,
-(any `BaseSiteSetting`: commune                           contacts, procedures
+site setting saved or deleted       its site (and its     header, footer,
+(any `BaseSiteSetting`: commune     settings generation)  contacts, procedures
 settings, procedures shown, Q&A),                         shown, Q&A settings
 a commune's website link
 emergency alert                     its site              banner on every page
+commune record, commune host name   its site              names, canonical host
 organisation unit, official,        its site              introduction,
 schedule entry                                            schedule, home blocks
 question saved while public before  its site              Q&A list and detail
@@ -35,6 +36,9 @@ Wagtail document or image saved     the communes whose    file size, title,
 or deleted                          pages or records use  picture (Wagtail's
                                     it; all sites if a    `ReferenceIndex` says
                                     user is neither       who uses it)
+stored files renamed                all sites             file addresses
+(`rename_stored_files`, explicit)
+legacy import (`page_cache_batch`)  the commune, once     every article added
 ==================================  ====================  =====================
 
 Rules:
@@ -65,6 +69,9 @@ from django.dispatch import Signal
 
 GLOBAL_GENERATION_KEY = "congxa:gen:all"
 SITE_GENERATION_KEY = "congxa:gen:site:{site_id}"
+# Moved with the site's generation when only its settings change, so the
+# per-process copy of the settings outlives a publish (`cache.prepare_request`).
+SETTINGS_GENERATION_KEY = "congxa:gen:settings:{site_id}"
 
 # Sent with `key` once a generation is really written (after the commit): for
 # tests, and for anything that keeps its own copy of pages (a mirror, a proxy).
@@ -138,11 +145,24 @@ def _schedule(connection, keys: set[str]) -> None:
     _state.batch = batch if block is not None else None
 
 
-def bump(site_ids: int | None | Iterable[int | None]) -> None:
-    """Invalidate every cached page of these sites (`None`: of every site)."""
+def bump(
+    site_ids: int | None | Iterable[int | None], *, settings: bool = False
+) -> None:
+    """Invalidate every cached page of these sites (`None`: of every site).
+
+    `settings`: the sites' settings changed too (not only their pages).
+    """
     if site_ids is None or isinstance(site_ids, int):
         site_ids = [site_ids]
-    keys = {generation_key(site_id) for site_id in site_ids}
+    keys = set()
+    for site_id in site_ids:
+        keys.add(generation_key(site_id))
+        if settings and site_id is not None:
+            keys.add(SETTINGS_GENERATION_KEY.format(site_id=site_id))
+    _bump_keys(keys)
+
+
+def _bump_keys(keys: set[str]) -> None:
     if not keys:
         return
     pending: set[str] | None = getattr(_state, "deferred", None)
@@ -169,11 +189,7 @@ def deferred() -> Iterator[None]:
         if outermost:
             keys = _state.deferred
             _state.deferred = None
-            if keys:
-                bump(
-                    None if key == GLOBAL_GENERATION_KEY else int(key.rsplit(":", 1)[1])
-                    for key in keys
-                )
+            _bump_keys(keys)
 
 
 # Scopes: which sites one changed object concerns.
@@ -282,8 +298,9 @@ def _question_remember(sender, instance, **kwargs):
     instance._congxa_was_public = instance.is_public
 
 
-def _website_link_site(link) -> list[int | None]:
-    return [link.settings.site_id]
+def _website_link_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        bump(instance.settings.site_id, settings=True)
 
 
 def _selected_procedure_site(selected) -> list[int | None]:
@@ -293,8 +310,9 @@ def _selected_procedure_site(selected) -> list[int | None]:
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("wagtailcore.Site", _all_sites),
     Trigger("wagtailcore.PageViewRestriction", _all_sites),
-    Trigger("portal.WebsiteLink", _website_link_site),
     Trigger("portal.EmergencyAlert", _own_site),
+    Trigger("portal.Commune", _own_site),
+    Trigger("portal.CommuneHost", _own_site),
     Trigger("people.OrganisationUnit", _own_site),
     Trigger("people.Official", _own_site),
     Trigger("people.ScheduleEntry", _own_site),
@@ -364,7 +382,7 @@ def _setting_changed(sender, instance, raw=False, **kwargs):
     from wagtail.contrib.settings.models import BaseSiteSetting
 
     if not raw and isinstance(instance, BaseSiteSetting):
-        bump(instance.site_id)
+        bump(instance.site_id, settings=True)
 
 
 _handlers: list = []  # signals hold receivers weakly
@@ -388,6 +406,13 @@ def connect() -> None:
             _restriction_changed,
             sender=PageViewRestriction,
             dispatch_uid=f"{DISPATCH}:restriction:{id(signal)}",
+        )
+    website_link = apps.get_model("portal.WebsiteLink")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _website_link_changed,
+            sender=website_link,
+            dispatch_uid=f"{DISPATCH}:website-link:{id(signal)}",
         )
     for media in (get_document_model(), get_image_model()):
         post_save.connect(

@@ -1,7 +1,9 @@
 """Security headers Django does not set by itself, on every response."""
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
+from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse
 
 PERMISSIONS_POLICY = (
@@ -15,6 +17,41 @@ PUBLIC_CSP = (
     "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "object-src 'none'"
 )
+
+
+_media_origin_memo: str | None = None
+
+
+def media_origin() -> str:
+    """The object storage's origin when media lives there (images on their own
+    host, allowed by the pages' and the admin's img-src), else ""."""
+    global _media_origin_memo
+    if _media_origin_memo is None:
+        from django.core.files.storage import storages
+
+        storage = storages["default"]
+        _media_origin_memo = ""
+        if hasattr(storage, "bucket"):
+            parts = urlsplit(storage.url("images/origin.jpg"))
+            _media_origin_memo = f"{parts.scheme}://{parts.netloc}"
+    return _media_origin_memo
+
+
+def public_csp() -> str:
+    """PUBLIC_CSP, letting images come from the object storage when media is there."""
+    origin = media_origin()
+    if not origin:
+        return PUBLIC_CSP
+    return PUBLIC_CSP.replace("img-src 'self' data:", f"img-src 'self' data: {origin}")
+
+
+def _storage_changed(setting, **kwargs) -> None:
+    global _media_origin_memo
+    if setting == "STORAGES":
+        _media_origin_memo = None
+
+
+setting_changed.connect(_storage_changed, dispatch_uid="congxa.portal.csp_media")
 
 
 # The Wagtail admin, as strict as Wagtail 7.4 allows. Scripts: its chooser
@@ -43,13 +80,19 @@ def public_page_headers() -> dict[str, str]:
     return {
         "Permissions-Policy": PERMISSIONS_POLICY,
         "X-Frame-Options": "DENY",
-        "Content-Security-Policy": PUBLIC_CSP,
+        "Content-Security-Policy": public_csp(),
     }
 
 
 def admin_csp(*, framed_by_self: bool) -> str:
     """The admin's policy; framed by itself only for the live preview."""
-    return ADMIN_CSP.format(ancestors="'self'" if framed_by_self else "'none'")
+    policy = ADMIN_CSP.format(ancestors="'self'" if framed_by_self else "'none'")
+    origin = media_origin()
+    if origin:
+        policy = policy.replace(
+            "img-src 'self' data: blob:", f"img-src 'self' data: blob: {origin}"
+        )
+    return policy
 
 
 class SecurityHeadersMiddleware:
@@ -72,7 +115,7 @@ class SecurityHeadersMiddleware:
             )
             response["X-Robots-Tag"] = "noindex, nofollow"
         else:
-            response.setdefault("Content-Security-Policy", PUBLIC_CSP)
+            response.setdefault("Content-Security-Policy", public_csp())
         return response
 
 

@@ -112,6 +112,63 @@ class ProcedureAdapter(Adapter):
         return urls
 
 
+class OrganisationAdapter(PageAdapter):
+    """The organisation page, with who holds which office and how to reach them.
+
+    Officials and units are records of the people app, shown on this page by
+    its template: indexed here so `phó chủ tịch ubnd` or `số điện thoại công an
+    xã` finds the page. Kept in step by `signals` when a record changes.
+    """
+
+    officials = True
+
+    def body(self, page):
+        text = super().body(page)
+        site = page.get_site()
+        if site is None:
+            return text
+        return "\n".join(
+            part for part in [text, people_text(site, self.officials)] if part
+        )
+
+
+class ContactAdapter(OrganisationAdapter):
+    """The contact page: the units' addresses and phone numbers."""
+
+    officials = False
+
+
+def people_text(site: Site, with_officials: bool = True) -> str:
+    """Units (name, duties, address, phone, email) and officials (name, position,
+    unit, phone), as sentences a search matches."""
+    unit_model = _model("people.OrganisationUnit")
+    official_model = _model("people.Official")
+    if unit_model is None or official_model is None:
+        return ""
+    lines = []
+    for unit in unit_model.objects.filter(site=site).order_by("sort_order", "name"):
+        contact = [
+            f"Địa chỉ: {unit.address}" if unit.address else "",
+            f"Số điện thoại: {unit.phone}" if unit.phone else "",
+            f"Email: {unit.email}" if unit.email else "",
+        ]
+        lines.append(
+            ". ".join(p for p in [unit.name, unit.functions, *contact] if p) + "."
+        )
+    if with_officials:
+        officials = official_model.objects.filter(site=site).select_related("unit")
+        for official in officials.order_by("sort_order", "name"):
+            parts = [official.name, official.position]
+            if official.unit_id:
+                parts.append(official.unit.name)
+            if official.phone:
+                parts.append(f"số điện thoại {official.phone}")
+            if official.email:
+                parts.append(f"email {official.email}")
+            lines.append(", ".join(parts) + ".")
+    return "\n".join(lines)
+
+
 def register_known_models() -> None:
     article = _model("news.ArticlePage")
     if article is not None:
@@ -124,6 +181,12 @@ def register_known_models() -> None:
     procedure = _model("procedures.AdministrativeProcedure")
     if procedure is not None:
         registry.register(procedure, ProcedureAdapter())
+    organisation = _model("people.OrganisationPage")
+    if organisation is not None:
+        registry.register(organisation, OrganisationAdapter())
+    contact = _model("people.ContactPage")
+    if contact is not None:
+        registry.register(contact, ContactAdapter())
     for model in apps.get_models():
         if registry.adapter_for(model) not in (None, registry.page_adapter):
             continue

@@ -7,6 +7,9 @@ hold the folded and exact-diacritic terms made by `congxa.vi.text`.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .forms import SynonymForm
 
 
 class SearchEntry(models.Model):
@@ -72,3 +75,109 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class SynonymQuerySet(models.QuerySet):
+    def for_site(self, site):
+        return self.filter(site=site)
+
+
+class Synonym(models.Model):
+    """A commune's own entry of the synonym list ("Từ đồng nghĩa").
+
+    Without a commune, an entry of the province's shared list, under every
+    commune's own entries and above the dictionary shipped with congxa.
+    Applied at query time: nothing is re-indexed when an entry changes.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Empty: shared by every commune of the province."),
+    )
+    phrases = models.CharField(
+        _("what people type"),
+        max_length=500,
+        help_text=_(
+            "One or more ways of writing it, separated by commas, e.g. "
+            "“làm sổ đỏ, sổ hồng, bìa đỏ”. Diacritics and capitals do not matter."
+        ),
+    )
+    meanings = models.CharField(
+        _("what to search for"),
+        max_length=500,
+        help_text=_(
+            "The words the pages use, e.g. “giấy chứng nhận quyền sử dụng đất”; "
+            "several meanings separated by semicolons."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = SynonymQuerySet.as_manager()
+
+    base_form_class = SynonymForm
+    panels = [FieldPanel("site"), FieldPanel("phrases"), FieldPanel("meanings")]
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        ordering = ["phrases"]
+
+    def __str__(self):
+        return f"{self.phrases} = {self.meanings}"
+
+    def entry(self):
+        from .synonyms import parse_line
+
+        return parse_line(f"{self.phrases.replace('=', ' ')} = {self.meanings}")
+
+
+class QueryCount(models.Model):
+    """How many times a day a commune's search box was asked one query.
+
+    Only the folded words of the query are kept: never who asked, no address,
+    no session, no account. Kept `RETENTION_DAYS` days (`purge_search_queries`).
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("commune"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    day = models.DateField(_("day"))
+    query = models.CharField(_("query"), max_length=200)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    results = models.PositiveIntegerField(_("results"), default=0)
+
+    class Meta:
+        verbose_name = _("search query count")
+        verbose_name_plural = _("search query counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "day", "query"], name="congxa_search_query_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day"], name="congxa_search_query_purge")]
+
+    def __str__(self):
+        return self.query
+
+
+class ProvinceSynonym(Synonym):
+    """The province's shared synonyms: `Synonym` rows without a commune."""
+
+    panels = [FieldPanel("phrases"), FieldPanel("meanings")]
+
+    class Meta:
+        proxy = True
+        verbose_name = _("province synonym")
+        verbose_name_plural = _("province synonyms")
+
+    def save(self, *args, **kwargs):
+        self.site = None
+        super().save(*args, **kwargs)

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.apps import apps
+from django.db.models import Q
+from django.utils.html import escape
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from congxa.vi.text import tokens as fold_tokens
+
 from . import query as search_query
-from .engines import SCORED_MATCHES, engine_for
+from . import synonyms
+from .engines import SCORED_MATCHES, TITLE_WORDS, PlanWord, engine_for
 from .highlight import highlight, snippet
-from .models import SearchEntry
+from .models import SearchEntry, Synonym
 from .registry import registry
+from .synonyms import Lexicon
 
 PER_PAGE = 10
 MAX_PAGE = 100
@@ -51,6 +60,10 @@ class SearchPage:
     kind_total: int = 0
     number: int = 1
     per_page: int = PER_PAGE
+    # Which searches found the results (`typed+synonym`), for the bench report.
+    how: str = ""
+    # When no search matched every word: the words the results match.
+    partial_query: str = ""
 
     @property
     def num_pages(self) -> int:
@@ -109,6 +122,225 @@ def _site_urls(site: Site | None, entries) -> dict[int, str]:
     return urls
 
 
+RANK_LIMIT = MAX_PAGE * PER_PAGE
+MAX_PARTIAL_TRIES = 8
+RELAX_BELOW = 10
+
+
+LEXICON_SECONDS = 60
+_lexicons: dict[int, tuple[float, Lexicon]] = {}
+
+
+def lexicons_forget(**kwargs) -> None:
+    """A synonym changed: this process reads the lists again (others within
+    `LEXICON_SECONDS`)."""
+    _lexicons.clear()
+
+
+def lexicon_for(site: Site | None) -> Lexicon:
+    """The synonym lists a visitor of `site` gets: the commune's, the province's,
+    then the shipped dictionary (kept a minute per process)."""
+    key = site.pk if site is not None else 0
+    now = time.monotonic()
+    cached = _lexicons.get(key)
+    if cached is not None and now - cached[0] < LEXICON_SECONDS:
+        return cached[1]
+    lexicon = _lexicon_read(site)
+    _lexicons[key] = (now, lexicon)
+    return lexicon
+
+
+def _lexicon_read(site: Site | None) -> Lexicon:
+    rows = Synonym.objects.filter(site__isnull=True)
+    if site is not None:
+        rows = Synonym.objects.filter(Q(site=site) | Q(site__isnull=True))
+    entries = sorted(
+        (row for row in rows.only("site_id", "phrases", "meanings")),
+        key=lambda row: row.site_id is None,
+    )
+    parsed = [entry for entry in (row.entry() for row in entries) if entry]
+    base = synonyms.shipped()
+    return base.layered(parsed) if parsed else base
+
+
+def avoided_words(site: Site | None) -> frozenset[str]:
+    """Folded words of the commune's own name: a correction picks them last."""
+    if site is None or not site.site_name:
+        return frozenset()
+    return frozenset(fold_tokens(site.site_name))
+
+
+@dataclass
+class Ranked:
+    hits: list
+    total: int
+    label: str = "typed"
+    partial: list | None = None
+
+
+def rank(
+    plan: search_query.Plan, site_ids: list[int], *, limit: int = RANK_LIMIT
+) -> Ranked:
+    """Every search of the plan merged: the words as typed, then the
+    alternatives; title matches of each before body matches, and within a class
+    of alternatives the engine's own order (exact diacritics, tier, score)."""
+    engine = engine_for()
+    merged: dict[int, tuple[tuple, object]] = {}
+    terms_of: dict[int, frozenset[str]] = {}
+    beyond = 0
+    labels = []
+    for search in plan.searches():
+        if search.rank >= search_query.RELAXED and len(merged) >= RELAX_BELOW:
+            # The question as asked found enough: dropping its words would
+            # only add weaker matches below.
+            break
+        if search.label == "typed":
+            matches = engine.count(search.words, site_ids)
+            if not matches:
+                continue
+            scored = matches <= SCORED_MATCHES
+        else:
+            # An alternative: its matches in tier and date order, no count and
+            # no score (the title-coverage order below ranks its head).
+            matches, scored = None, False
+        hits = engine.hits(
+            search.words,
+            site_ids,
+            kind=None,
+            use_exact=plan.use_exact and search.label == "typed",
+            limit=limit,
+            scored=scored,
+        )
+        if not hits:
+            continue
+        labels.append(search.label)
+        searched = frozenset(p for word in search.words for p in word.parts)
+        if matches is not None:
+            beyond += max(0, matches - len(hits))
+        for position, hit in enumerate(hits):
+            group = 0 if hit.tier <= TITLE_WORDS else 1
+            key = (-hit.exact, group, search.rank, position)
+            # Found by several searches: it ranks where it ranks best.
+            if hit.entry_id not in merged or key < merged[hit.entry_id][0]:
+                merged[hit.entry_id] = (key, hit)
+                terms_of[hit.entry_id] = searched
+    partial_words = None
+    if not merged and not plan.corrected:
+        # A long question no page holds in full: its best part (never on top
+        # of a correction: one guess at a time).
+        terms = {part for word in plan.words for part in word.parts}
+        known = search_query._known(terms)
+        for words in search_query.partial(plan.words, known)[:MAX_PARTIAL_TRIES]:
+            matches = engine.count(words, site_ids)
+            if not matches:
+                continue
+            hits = engine.hits(
+                words,
+                site_ids,
+                kind=None,
+                use_exact=False,
+                limit=limit,
+                scored=matches <= SCORED_MATCHES,
+            )
+            beyond += max(0, matches - len(hits))
+            searched = frozenset(p for word in words for p in word.parts)
+            for position, hit in enumerate(hits):
+                group = 0 if hit.tier <= TITLE_WORDS else 1
+                merged[hit.entry_id] = ((0, group, 0, position), hit)
+                terms_of[hit.entry_id] = searched
+            partial_words = words
+            labels.append("partial")
+            break
+    ordered_pairs = sorted(merged.values(), key=lambda kv: kv[0])
+    ordered = _by_title_coverage(ordered_pairs, terms_of)
+    return Ranked(
+        ordered, len(ordered) + beyond, "+".join(labels) or "none", partial_words
+    )
+
+
+COVERAGE_HEAD = 30
+
+
+def _by_title_coverage(pairs, terms_of) -> list:
+    """Among the first title matches of one class, the title the query covers
+    best first: `Thủ tục đăng ký khai sinh` before a news title that merely
+    holds the words (the canonical item has a short title that is the query)."""
+    head = [(key, hit) for key, hit in pairs[:COVERAGE_HEAD] if key[1] == 0]
+    if len(head) < 2:
+        return [hit for _key, hit in pairs]
+    titles = dict(
+        SearchEntry.objects.filter(
+            pk__in=[hit.entry_id for _k, hit in head]
+        ).values_list("pk", "title_index")
+    )
+
+    def coverage(hit) -> float:
+        words = titles.get(hit.entry_id, "").split()
+        if not words:
+            return 0.0
+        searched = terms_of.get(hit.entry_id, frozenset())
+        return round(sum(1 for w in words if w in searched) / len(words), 2)
+
+    # Only matches through the dictionary: the words as typed keep the engine's
+    # order (its thresholds are measured on it).
+    rekeyed = [
+        ((key[0], key[1], key[2], -coverage(hit), hit.tier, key[3]), hit)
+        if key[1] == 0 and key[2] > 0 and hit.entry_id in titles
+        else ((*key[:3], 0.0, hit.tier, key[3]), hit)
+        for key, hit in pairs[:COVERAGE_HEAD]
+    ]
+    rekeyed.sort(key=lambda kv: kv[0])
+    return [hit for _key, hit in rekeyed] + [hit for _key, hit in pairs[COVERAGE_HEAD:]]
+
+
+def make_plan(raw_query: str, site: Site | None, *, dictionary: bool = True):
+    site_ids = site_ids_for(site)
+    engine = engine_for()
+    return search_query.plan(
+        raw_query,
+        lexicon=lexicon_for(site) if dictionary else None,
+        avoid=avoided_words(site),
+        count=lambda words: engine.count(words, site_ids),
+    )
+
+
+def promoted(raw_query: str, site: Site | None) -> list[Result]:
+    """Pages an editor of the commune pinned to this query ("Kết quả được đề
+    xuất"), matched on the folded query; only pages inside the commune."""
+    if site is None or not apps.is_installed("wagtail.contrib.search_promotions"):
+        return []
+    folded = " ".join(fold_tokens(raw_query))
+    if not folded:
+        return []
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    picks = (
+        SearchPromotion.objects.filter(
+            page__path__startswith=site.root_page.path, page__live=True
+        )
+        .select_related("query", "page")
+        .order_by("sort_order")
+    )
+    found = []
+    for pick in picks:
+        if " ".join(fold_tokens(pick.query.query_string)) != folded:
+            continue
+        url = pick.page.get_url(current_site=site) or pick.page.url
+        found.append(
+            Result(
+                title=escape(pick.page.title),
+                snippet=escape(pick.description or ""),
+                url=url,
+                kind="promoted",
+                kind_label=str(_("Promoted result")),
+                date=None,
+                exact=True,
+                tier=0,
+            )
+        )
+    return found
+
+
 def search(
     raw_query: str,
     *,
@@ -116,28 +348,24 @@ def search(
     kind: str | None = None,
     page: int = 1,
     per_page: int = PER_PAGE,
+    dictionary: bool = True,
 ) -> SearchPage:
     """Search the index as a visitor of `site` sees it."""
-    plan = search_query.plan(raw_query)
-    result = SearchPage(query=plan.query, plan=plan, per_page=per_page)
-    if not plan:
+    with engine_for().session():
+        plan = make_plan(raw_query, site, dictionary=dictionary)
+        result = SearchPage(query=plan.query, plan=plan, per_page=per_page)
+        if not plan:
+            return result
+        site_ids = site_ids_for(site)
+        ranked = rank(plan, site_ids, limit=max(RANK_LIMIT, per_page * MAX_PAGE))
+    result.how = ranked.label
+    if ranked.partial is not None:
+        result.partial_query = " ".join("/".join(word.parts) for word in ranked.partial)
+    hits = ranked.hits
+    if not hits:
         return result
-    engine = engine_for()
-    site_ids = site_ids_for(site)
-    matches = engine.count(plan.words, site_ids)
-    if not matches:
-        return result
-    # Every match in rank order, as small rows: the facets are counted from them,
-    # which costs less than matching a second time.
-    ranked = engine.hits(
-        plan.words,
-        site_ids,
-        kind=None,
-        use_exact=plan.use_exact,
-        scored=matches <= SCORED_MATCHES,
-    )
-    counts = Counter(hit.kind for hit in ranked)
-    result.total = len(ranked)
+    counts = Counter(hit.kind for hit in hits)
+    result.total = ranked.total
     if kind not in counts:
         kind = None
     result.facets = [
@@ -145,23 +373,26 @@ def search(
         for k in sorted((registry.kind(key) for key in counts), key=lambda k: k.order)
     ]
     if kind:
-        ranked = [hit for hit in ranked if hit.kind == kind]
-    result.kind_total = len(ranked)
+        hits = [hit for hit in hits if hit.kind == kind]
+        result.kind_total = len(hits)
+    else:
+        result.kind_total = ranked.total
     result.number = max(1, min(page, result.num_pages, MAX_PAGE))
     start = (result.number - 1) * per_page
-    hits = ranked[start : start + per_page]
+    shown = hits[start : start + per_page]
+    marked = _highlight_words(plan, ranked)
     entries = SearchEntry.objects.only(
         "key", "site_id", "title", "body", "url", "kind", "date"
-    ).in_bulk([hit.entry_id for hit in hits])
+    ).in_bulk([hit.entry_id for hit in shown])
     urls = _site_urls(site, entries.values())
-    for hit in hits:
+    for hit in shown:
         entry = entries.get(hit.entry_id)
         if entry is None:
             continue
         result.results.append(
             Result(
-                title=highlight(entry.title, plan.words),
-                snippet=snippet(entry.body, plan.words),
+                title=highlight(entry.title, marked),
+                snippet=snippet(entry.body, marked),
                 url=urls.get(entry.pk, entry.url),
                 kind=entry.kind,
                 kind_label=str(registry.kind(entry.kind).label),
@@ -173,20 +404,26 @@ def search(
     return result
 
 
+def _highlight_words(plan: search_query.Plan, ranked: Ranked) -> list[PlanWord]:
+    """The words to mark: those typed, and those the alternatives searched."""
+    words = list(plan.words)
+    seen = {word.parts for word in words}
+    extra = [ranked.partial] if ranked.partial else []
+    for words_of in [*extra, *(a.words for a in plan.alternatives)]:
+        for word in words_of:
+            if word.parts not in seen:
+                seen.add(word.parts)
+                words.append(word)
+    return words[:30]
+
+
 def suggest(raw_query: str, *, site: Site | None, limit: int = 6) -> list[dict]:
     """Titles for the search box's autocomplete: small, plain data."""
-    plan = search_query.plan(raw_query)
-    if not plan:
-        return []
-    hits = engine_for().hits(
-        plan.words,
-        site_ids_for(site),
-        kind=None,
-        use_exact=plan.use_exact,
-        offset=0,
-        limit=limit,
-        scored=False,
-    )
+    with engine_for().session():
+        plan = make_plan(raw_query, site)
+        if not plan:
+            return []
+        hits = rank(plan, site_ids_for(site), limit=limit).hits[:limit]
     entries = SearchEntry.objects.only(
         "key", "site_id", "title", "url", "kind"
     ).in_bulk([hit.entry_id for hit in hits])

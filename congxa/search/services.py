@@ -186,3 +186,53 @@ def entry_build(key: str, document: Document) -> SearchEntry:
     entry = SearchEntry(key=key)
     _fill(entry, document)
     return entry
+
+
+QUERY_RETENTION_DAYS = 90
+MAX_LOGGED_CHARS = 200
+
+
+def query_count_add(*, site, query: str, results: int, day=None) -> bool:
+    """Count one search of `query` in `site` today: its folded words only.
+
+    Nothing about who asked is kept. Returns False when there is nothing to
+    count (no commune, an empty query) or the count could not be written (the
+    search itself must not fail for a statistic).
+    """
+    from django.db import DatabaseError
+    from django.utils import timezone
+
+    from .models import QueryCount
+
+    folded = " ".join(vi_text.tokens(query))[:MAX_LOGGED_CHARS].strip()
+    if site is None or not folded:
+        return False
+    day = day or timezone.localdate()
+    table = QueryCount._meta.db_table
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (site_id, day, query, searches, results) "  # noqa: S608
+                "VALUES (%s, %s, %s, 1, %s) "
+                "ON CONFLICT (site_id, day, query) DO UPDATE "
+                f"SET searches = {table}.searches + 1, results = excluded.results",
+                [site.pk, day, folded, max(0, int(results))],
+            )
+    except DatabaseError:
+        return False
+    return True
+
+
+def query_counts_purge(*, days: int = QUERY_RETENTION_DAYS, dry_run: bool = False):
+    """Forget the counts older than `days` days; the number of rows concerned."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import QueryCount
+
+    old = QueryCount.objects.filter(day__lt=timezone.localdate() - timedelta(days=days))
+    count = old.count()
+    if not dry_run and count:
+        old._raw_delete(old.db)
+    return count

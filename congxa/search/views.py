@@ -13,7 +13,7 @@ from wagtail.models import Site
 from congxa.portal.cache import current_generation
 from congxa.vi.text import fold
 
-from . import selectors
+from . import selectors, services
 from .query import clean
 
 AUTOCOMPLETE_TIMEOUT = 300
@@ -35,11 +35,17 @@ def search(request: HttpRequest) -> HttpResponse:
     page = selectors.search(
         raw, site=site, kind=kind, page=_page_number(request.GET.get("page"))
     )
+    if page.query and page.number == 1 and not kind:
+        # Counted once per visit of the first page: the folded words and the
+        # number of results only, nothing about who asked.
+        services.query_count_add(site=site, query=page.query, results=page.total)
+    promoted = selectors.promoted(page.query, site) if page.number == 1 else []
     kind_query = {"type": kind} if kind and any(f.active for f in page.facets) else {}
     context = {
         "search_query": page.query,
         "search_page": page,
         "results": page.results,
+        "promoted": promoted,
         "corrected_query": page.plan.corrected_query,
         "pagination_query": "&" + urlencode({"q": page.query, **kind_query}),
         "facet_links": [

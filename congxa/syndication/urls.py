@@ -1,12 +1,26 @@
 """Feeds: `/rss/...` in RSS 2.0 and the same paths under `/atom/` in Atom."""
 
-from django.urls import path
+from django.urls import include, path, re_path
 
+from . import views
 from .feeds import CommuneAtomFeed, CommuneRssFeed
 
 FEEDS = {"rss": CommuneRssFeed(), "atom": CommuneAtomFeed()}
 
-urlpatterns = []
+urlpatterns = [
+    path("", include("congxa.syndication.api.urls")),
+    path("du-lieu-mo/", views.open_data, name="open-data"),
+    re_path(
+        r"^du-lieu-mo/(?P<slug>[a-z-]+)\.(?P<ext>csv|xlsx|json|metadata\.json)$",
+        views.open_data_file,
+        name="open-data-file",
+    ),
+    path(
+        "tuyen-bo-ve-kha-nang-tiep-can/",
+        views.accessibility_statement,
+        name="accessibility-statement",
+    ),
+]
 for prefix, feed in FEEDS.items():
     urlpatterns += [
         path(f"{prefix}/", feed, {"kind": "news"}, name=f"feed-{prefix}-news"),

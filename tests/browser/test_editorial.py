@@ -6,6 +6,7 @@ import base64
 import pytest
 from django.contrib.auth import get_user_model
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from congxa.editorial.enums import Role
 from congxa.editorial.services import commune_roles_setup, editor_add
@@ -107,7 +108,7 @@ def test_article_goes_from_writer_to_published_through_the_approver(
     # Wagtail fills the slug from the title when the title loses focus; on a
     # busy machine a submit can race it, so leave the field and wait.
     page.locator("#id_title").blur()
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    expect(page.locator("#id_slug")).not_to_have_value("")
     page.fill("#id_lead", "Ủy ban nhân dân xã tổ chức tiêm phòng đợt 1 năm 2026.")
     page.screenshot(path=artifacts / "workflow-draft.png", full_page=True)
     with page.expect_navigation():

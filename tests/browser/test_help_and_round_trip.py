@@ -3,6 +3,7 @@ article goes to publication with no English on any screen anyone sees."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from congxa.news.factories import NewsIndexPageFactory
 from congxa.news.models import ArticlePage
@@ -67,7 +68,7 @@ def test_writer_round_trip_shows_no_english(live_server, browser, artifacts):
     page.locator("#id_title").focus()
     page.keyboard.type("Xã tổ chức tiêm phòng cho đàn gia súc")
     page.locator("#id_title").blur()
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    expect(page.locator("#id_slug")).not_to_have_value("")
     page.fill("#id_lead", "Ủy ban nhân dân xã tổ chức tiêm phòng đợt 1 năm 2026.")
     with page.expect_navigation():
         page.locator("button.action-save").first.evaluate("e => e.click()")

@@ -147,3 +147,23 @@ def test_demo_commune_is_made_by_the_commune_service(demo, client):
     demo_seed()
     assert Revision.objects.count() == revisions
     assert PageLogEntry.objects.count() == logs
+
+
+def test_demo_media_are_in_the_communes_collection(demo):
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Site
+
+    board = Site.objects.get(is_default_site=True).editorial_board
+    for model in (get_image_model(), get_document_model()):
+        assert model.objects.exists()
+        assert not model.objects.exclude(collection=board.collection).exists()
+
+
+def test_demo_admin_is_the_operator_not_an_official(db):
+    from django.contrib.auth import get_user_model
+
+    ensure_admin()
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.get_full_name() == "Người vận hành hệ thống"
+    assert "Vĩnh Thủy" not in admin.get_full_name()

@@ -108,3 +108,20 @@ def test_add_editor_splits_a_vietnamese_name(site, board):
     user = get_user_model().objects.get(username="tranthiphong")
     assert (user.first_name, user.last_name) == ("Phóng", "Trần Thị")
     assert user.get_full_name() == "Trần Thị Phóng"
+
+
+def test_editors_keep_their_communes_synonyms_and_read_its_search_counts(site, client):
+    from django.contrib.auth import get_user_model
+
+    from congxa.editorial.services import editor_add
+
+    commune_roles_setup(site=site)
+    writer = get_user_model().objects.create_user("viet", password="x" * 12)
+    editor = get_user_model().objects.create_user("bien", password="x" * 12)
+    editor_add(site=site, user=writer, role=Role.WRITER)
+    editor_add(site=site, user=editor, role=Role.EDITOR)
+    assert editor.has_perm("congxa_search.add_synonym")
+    assert editor.has_perm("congxa_search.view_querycount")
+    assert not writer.has_perm("congxa_search.add_synonym")
+    client.force_login(editor)
+    assert client.get("/admin/search-queries/").status_code == 200

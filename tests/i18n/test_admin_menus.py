@@ -73,11 +73,22 @@ def person(request, site):
     user.last_name, user.first_name = "Nguyễn Thị", "Hoa"
     user.save()
     article.save_revision(user=user)
+    user.walk_urls = [
+        reverse("wagtailadmin_explore", args=[section.pk]),
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        reverse("wagtailadmin_pages:history", args=[article.pk]),
+        reverse("wagtailadmin_pages:revisions_index", args=[article.pk]),
+        reverse("wagtailadmin_pages:add", args=["news", "articlepage", section.pk]),
+        reverse("wagtailadmin_pages:add_subpage", args=[site.root_page.pk]),
+        reverse("wagtailadmin_pages:search") + "?q=h%E1%BB%99i",
+        reverse("wagtailadmin_account"),
+    ]
     return user
 
 
 def screens_of(client, user) -> dict[str, str]:
-    """The dashboard and every page its menu leads to, as {url: html}."""
+    """The dashboard, every page its menu leads to and the screens of writing an
+    article (those this person may open), as {url: html}."""
     client.force_login(user)
     home = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en")
     assert home.status_code == 200
@@ -86,6 +97,11 @@ def screens_of(client, user) -> dict[str, str]:
         response = client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 200, url
         pages[url] = response.content.decode()
+    for url in user.walk_urls:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code in (200, 302), url
+        if response.status_code == 200:
+            pages[url] = response.content.decode()
     return pages
 
 
@@ -99,3 +115,34 @@ def test_every_menu_screen_is_in_vietnamese(client, person):
         if (english := english_words(visible_text(html)))
     }
     assert not found, "\n".join(f"{url}: {words}" for url, words in found.items())
+
+
+def test_superuser_is_the_operator_and_flags_are_words(client, site):
+    operator = get_user_model().objects.create_superuser(
+        "vanhanh", "vanhanh@quangtri.gov.vn", "mat-khau-thu-nghiem"
+    )
+    client.force_login(operator)
+    pieces = visible_text(
+        client.get(reverse("wagtailusers_users:index")).content.decode()
+    )
+    assert "Vận hành hệ thống" in pieces
+    assert "Quản trị" not in pieces
+    assert "True" not in pieces and "False" not in pieces
+    assert "Có" in pieces
+
+
+def test_history_says_the_page_was_created(client, site):
+    commune_roles_setup(site=site)
+    section = NewsIndexPageFactory(parent=site.root_page, title="Tin tức - Sự kiện")
+    writer = make_member(site, Role.WRITER, "phongvien")
+    article = ArticlePageFactory(parent=section, title="Tin mới")
+    from wagtail.log_actions import log
+
+    log(article, "wagtail.create", user=writer)
+    editor = make_member(site, Role.EDITOR, "bientap")
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:history", args=[article.pk]))
+    assert response.status_code == 200
+    pieces = visible_text(response.content.decode())
+    assert "Đã tạo" in pieces
+    assert "Ngày tạo" not in pieces

@@ -76,10 +76,25 @@ def wait_for(url: str, process: subprocess.Popen, output) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
+def wait_for_port(port: int, process: subprocess.Popen, output) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output.seek(0)
+            raise RuntimeError(output.read().decode(errors="replace"))
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=1),
+        ):
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"port {port} did not open")
+
+
 @contextlib.contextmanager
-def served(data_dir: Path, workers: int = 2):
-    """`manage.py serve` (gunicorn) on a free port; yields its base URL."""
-    port = free_port()
+def served(data_dir: Path, workers: int = 2, port: int | None = None):
+    """`manage.py serve` (gunicorn) on a free port (or `port`); yields its URL."""
+    port = port or free_port()
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(
             [sys.executable, MANAGE, "serve", "--server", "gunicorn"]
@@ -106,7 +121,7 @@ worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;
 daemon off;
-events {{ worker_connections 256; }}
+events {{ worker_connections {connections}; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
@@ -122,7 +137,13 @@ http {{
 
 
 def render_deploy_conf(
-    conf: str, *, listen_port: int, app_url: str, data_dir: Path, cache_dir: Path
+    conf: str,
+    *,
+    listen_port: int,
+    app_url: str,
+    data_dir: Path,
+    cache_dir: Path,
+    mirror_dir: Path | None = None,
 ) -> str:
     """deploy/nginx.conf with its EDIT values set for this machine."""
     app = app_url.removeprefix("http://")
@@ -135,11 +156,18 @@ def render_deploy_conf(
     conf = conf.replace("listen [::]:80;", "")
     conf = conf.replace("listen 80;", f"listen 127.0.0.1:{listen_port};")
     conf = conf.replace("/srv/congxa/var", str(data_dir))
+    conf = conf.replace("/srv/congxa/mirror", str(mirror_dir or data_dir / "mirror"))
     return conf.replace("/var/cache/nginx/congxa", str(cache_dir))
 
 
 @contextlib.contextmanager
-def nginx_in_front(app_url: str, data_dir: Path):
+def nginx_in_front(
+    app_url: str,
+    data_dir: Path,
+    mirror_dir: Path | None = None,
+    wait: bool = True,
+    connections: int = 256,
+):
     binary = "/usr/sbin/nginx"
     with tempfile.TemporaryDirectory(prefix="congxa-nginx-") as tmp:
         prefix = Path(tmp)
@@ -152,12 +180,15 @@ def nginx_in_front(app_url: str, data_dir: Path):
             app_url=app_url,
             data_dir=data_dir,
             cache_dir=prefix / "cache",
+            mirror_dir=mirror_dir,
         )
         (prefix / "congxa.conf").write_text(site_conf)
         # As root, nginx's workers would switch to `nobody`, who cannot read a
         # private temporary directory.
         user = "user root;" if os.geteuid() == 0 else ""
-        (prefix / "nginx.conf").write_text(NGINX_MAIN.format(prefix=prefix, user=user))
+        (prefix / "nginx.conf").write_text(
+            NGINX_MAIN.format(prefix=prefix, user=user, connections=connections)
+        )
         output = prefix / "output.log"
         with output.open("wb") as log:
             process = subprocess.Popen(
@@ -167,7 +198,10 @@ def nginx_in_front(app_url: str, data_dir: Path):
             )
         try:
             with (prefix / "error.log").open("a+b") as errors:
-                wait_for(f"http://127.0.0.1:{port}/healthz", process, errors)
+                if wait:
+                    wait_for(f"http://127.0.0.1:{port}/healthz", process, errors)
+                else:
+                    wait_for_port(port, process, errors)
             yield f"http://127.0.0.1:{port}"
         finally:
             process.terminate()

@@ -204,3 +204,19 @@ def test_cache_failure_falls_back_to_django(fast_app, django_app, article, monke
     monkeypatch.setattr(cache, "get_many", broken)
     # Django decides (here: its error page, as without the fast path).
     assert call(fast_app, environ(article.url))[3] is True
+
+
+def test_disabled_commune_is_left_to_django(fast_app, django_app, site, article):
+    from congxa.portal.hosts import hosts_changed
+    from congxa.portal.models import Commune
+
+    Commune.objects.get_or_create(site=site)
+    stored(django_app, article.url)
+    assert call(fast_app, environ(article.url))[3] is False
+    # Disabled without a bump (an update without signals): the stored page is
+    # still fresh, and yet the host answers its maintenance page.
+    Commune.objects.filter(site=site).update(enabled=False)
+    hosts_changed()
+    status, _, _, ran_django = call(fast_app, environ(article.url))
+    assert ran_django
+    assert status.startswith("503")

@@ -144,7 +144,8 @@ def test_commune_settings_and_their_links_bump_once(bumps, site):
                 settings=settings, title="Tỉnh", url="https://quangtri.gov.vn"
             )
 
-    assert bumps(edit) == {key(site): 1}
+    settings_key = invalidation.SETTINGS_GENERATION_KEY.format(site_id=site.pk)
+    assert bumps(edit) == {key(site): 1, settings_key: 1}
 
 
 @pytest.mark.parametrize(

@@ -264,3 +264,15 @@ def test_routing_leaves_the_parent_cached(rf, pages, site):
         parent = found.page.get_parent()
     assert parent.pk == pages["section"].pk
     assert len(queries) == 0
+
+
+def test_people_are_named_family_name_first():
+    from django.contrib.auth import get_user_model
+
+    from congxa.vi.names import name_parts
+
+    given, family = name_parts("Trần Thị Phóng")
+    assert (given, family) == ("Phóng", "Trần Thị")
+    person = get_user_model()(first_name=given, last_name=family)
+    assert person.get_full_name() == "Trần Thị Phóng"
+    assert get_user_model()(first_name="An").get_full_name() == "An"

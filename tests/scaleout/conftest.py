@@ -6,6 +6,7 @@ tests. A fault test stops a part and starts it again before it ends.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +30,20 @@ ADMIN_PASSWORD = "mat-khau-thu-nghiem-1"  # noqa: S105 (test account)
 DATABASE = "province"
 
 SETUP = f"""
+from congxa.engagement.models import EngagementSettings
+from wagtail.models import Site
+# Every test request comes from 127.0.0.1: one address, many citizens.
+for site in Site.objects.all():
+    config = EngagementSettings.for_site(site)
+    config.rate_limit_per_address = config.rate_limit_per_contact = 100000
+    config.challenge_after = 100000
+    config.save()
 from django.contrib.auth import get_user_model
 User = get_user_model()
 if not User.objects.filter(username={ADMIN_USER!r}).exists():
-    User.objects.create_superuser({ADMIN_USER!r}, "admin@example.com", {ADMIN_PASSWORD!r})
+    User.objects.create_superuser(
+        {ADMIN_USER!r}, "admin@example.com", {ADMIN_PASSWORD!r}
+    )
 """
 
 
@@ -56,6 +67,16 @@ class Province:
 
 @pytest.fixture(scope="session")
 def province():
+    with build_province() as built:
+        yield built
+
+
+@contextlib.contextmanager
+def build_province(setup: str = "", media_extra: str = ""):
+    """PostgreSQL, Redis, S3, the demo commune, two hosts and nginx; torn down after.
+
+    `setup` is more Python run in `manage.py shell` before the hosts start.
+    """
     postgres = PrivatePostgres()
     redis = PrivateRedis()
     s3 = MotoS3()
@@ -73,7 +94,7 @@ def province():
         shared = {
             "database_url": postgres.url(DATABASE),
             "cache_url": f"redis://127.0.0.1:{redis_relay.port}/0",
-            "media_url": s3.media_url(),
+            "media_url": s3.media_url(extra=media_extra),
         }
         # Each host has its own data directory, as two machines would.
         dirs = [Path(tempfile.mkdtemp(prefix=f"congxa-host{i}-")) for i in (1, 2)]
@@ -83,6 +104,8 @@ def province():
         manage(env, "migrate", "--verbosity=0")
         manage(env, "seed_demo")
         manage(env, "shell", "-c", SETUP)
+        if setup:
+            manage(env, "shell", "-c", setup)
         hosts = [AppHost(app_env(data_dir=d, **shared)) for d in dirs]
         for host in hosts:
             host.launch()

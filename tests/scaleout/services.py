@@ -256,6 +256,10 @@ class Relay:
 
     def cut(self) -> None:
         if self._listener is not None:
+            # shutdown() wakes the thread blocked in accept() and stops the
+            # listening; close() alone would leave it accepting.
+            with contextlib.suppress(OSError):
+                self._listener.shutdown(socket.SHUT_RDWR)
             self._listener.close()
             self._listener = None
         with self._lock:
@@ -296,8 +300,11 @@ class MotoS3(Process):
         """The address the app uses: through the relay."""
         return f"http://127.0.0.1:{self.relay.port}"
 
-    def media_url(self, prefix: str = "province") -> str:
-        return f"s3://{BUCKET}/{prefix}?endpoint_url={self.endpoint}&region=us-east-1"
+    def media_url(self, prefix: str = "province", extra: str = "") -> str:
+        return (
+            f"s3://{BUCKET}/{prefix}?endpoint_url={self.endpoint}&region=us-east-1"
+            + extra
+        )
 
 
 def app_env(
@@ -310,7 +317,7 @@ def app_env(
     }
     env.update(
         CONGXA_DATA_DIR=str(data_dir),
-        CONGXA_ALLOWED_HOSTS="127.0.0.1,localhost",
+        CONGXA_ALLOWED_HOSTS="127.0.0.1,localhost,.localhost",
         CONGXA_SECRET_KEY=SECRET_KEY,
         CONGXA_REQUIRE_2FA="0",
         DATABASE_URL=database_url,
@@ -431,7 +438,9 @@ def nginx_in_front_of(hosts: list[AppHost], data_dir: Path):
         conf = conf.replace(first, servers)
         (prefix / "congxa.conf").write_text(conf)
         user = "user root;" if os.geteuid() == 0 else ""
-        (prefix / "nginx.conf").write_text(NGINX_MAIN.format(prefix=prefix, user=user))
+        (prefix / "nginx.conf").write_text(
+            NGINX_MAIN.format(prefix=prefix, user=user, connections=512)
+        )
         process = Process(
             ["/usr/sbin/nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
         )
@@ -483,7 +492,8 @@ class Browser:
         for name, (filename, content, content_type) in files.items():
             parts.append(
                 f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+                f'filename="{filename}"\r\n'
+                f"Content-Type: {content_type}\r\n\r\n".encode()
                 + content
                 + b"\r\n"
             )

@@ -39,3 +39,13 @@ def other_section(other_site):
     return NewsIndexPageFactory(
         parent=other_site.root_page, title="Tin tức", slug="tin-tuc"
     )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_synonym_lists():
+    """Each test reads the synonym lists of its own database."""
+    from congxa.search.selectors import lexicons_forget
+
+    lexicons_forget()
+    yield
+    lexicons_forget()

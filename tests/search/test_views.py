@@ -134,12 +134,19 @@ def test_search_queries_alone_are_few(site, section):
     from congxa.search import selectors
 
     add_article(section, "Nước sạch cho thôn Linh Hải")
+
+    def reads(queries) -> int:
+        # PostgreSQL runs the search in a transaction that steers its planner
+        # (`SET LOCAL`, see engines.PostgresEngine.session): control, not reads.
+        control = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL", "BEGIN", "COMMIT")
+        return sum(1 for q in queries if not q["sql"].startswith(control))
+
     with CaptureQueriesContext(connection) as queries:
         selectors.search("nuoc sach", site=site)
-    assert len(queries) <= 5
+    assert reads(queries) <= 5
     with CaptureQueriesContext(connection) as queries:
         selectors.search("thur tucj hanhf chinhs nuwocs sachj", site=site)
-    assert len(queries) <= 7
+    assert reads(queries) <= 7
 
 
 def test_autocomplete_returns_small_json(client, articles):

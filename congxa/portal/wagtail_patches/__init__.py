@@ -18,7 +18,9 @@ new patch is a new file here, nothing else to register.
 - `search_folding`: modelsearch's `ObjectIndexer` (SQLite, PostgreSQL), the
   admin's search folds Vietnamese in what it indexes;
 - `treebeard_parent`: replaces nothing, guards `HomePage.route`'s use of
-  treebeard's `_cached_parent_obj` (one routing query instead of two a level).
+  treebeard's `_cached_parent_obj` (one routing query instead of two a level);
+- `user_full_name`: Django's `AbstractUser.get_full_name`, people's names in
+  Vietnamese order (family name first) wherever the admin shows them.
 
 The page cache's own patch is added here by its owner as one more submodule.
 """

@@ -14,6 +14,16 @@
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
     summary.focus();
+    /* Each error links to its field: following the link puts the caret there. */
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (field) {
+        event.preventDefault();
+        field.focus();
+        field.scrollIntoView({ block: "center" });
+      }
+    });
   }
 
   /* The phone menu scrolls sideways: keep the focused item fully in view. */

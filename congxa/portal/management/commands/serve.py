@@ -32,6 +32,9 @@ def default_workers() -> int:
 def port_is_free(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if host == "::":
+            # The dual-stack socket the server will open: IPv4 port taken too.
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
         try:
             sock.bind((host, port))
         except OSError:
@@ -39,12 +42,42 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
+def ipv6_available() -> bool:
+    if not socket.has_ipv6:
+        return False
+    try:
+        with socket.socket(socket.AF_INET6) as sock:
+            sock.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+def listen_addresses(host: str, server: str) -> list[str]:
+    """The addresses to listen on: IPv6 as well as IPv4 where the machine has it.
+
+    `0.0.0.0` (every interface) becomes `::`, one dual-stack socket that takes
+    IPv4 and IPv6 alike. The IPv4 loopback gets the IPv6 one beside it where the
+    server can open two sockets (gunicorn); granian opens one, and behind nginx
+    (the deployment at scale) the loopback only carries nginx's IPv4 upstream.
+    """
+    if not ipv6_available():
+        return [host]
+    if host == "0.0.0.0":  # noqa: S104 (asked for every interface)
+        return ["::"]
+    if host == "127.0.0.1" and server == "gunicorn":
+        return [host, "::1"]
+    return [host]
+
+
 class Command(BaseCommand):
     help = "Serve the portal with a production WSGI server (gunicorn or granian)."
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--host", default=os.environ.get("CONGXA_HOST", "127.0.0.1")
+            "--host",
+            default=os.environ.get("CONGXA_HOST", "127.0.0.1"),
+            help="Address to listen on; :: or 0.0.0.0 is every IPv6 and IPv4 address.",
         )
         parser.add_argument(
             "--port", type=int, default=int(os.environ.get("CONGXA_PORT", "8000"))
@@ -91,7 +124,8 @@ class Command(BaseCommand):
             raise CommandError("Số tiến trình (--workers) phải từ 1 trở lên.")
         if threads < 1:
             raise CommandError("Số luồng (--threads) phải từ 1 trở lên.")
-        if not port_is_free(host, port):
+        addresses = listen_addresses(host, server)
+        if not all(port_is_free(address, port) for address in addresses):
             raise CommandError(
                 f"Cổng {port} trên {host} đang được một chương trình khác sử dụng. "
                 "Hãy dừng chương trình đó hoặc chọn cổng khác, ví dụ: "
@@ -108,7 +142,10 @@ class Command(BaseCommand):
         access_log = (
             not no_access_log and os.environ.get("CONGXA_ACCESS_LOG", "1") != "0"
         )
-        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        binds = [
+            f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+            for address in addresses
+        ]
         if server == "granian":
             argv = [
                 sys.executable,
@@ -117,7 +154,7 @@ class Command(BaseCommand):
                 "--interface",
                 "wsgi",
                 "--host",
-                host,
+                addresses[0],
                 "--port",
                 str(port),
                 "--workers",
@@ -134,8 +171,7 @@ class Command(BaseCommand):
                 "-m",
                 "gunicorn",
                 "congxa.wsgi:application",
-                "--bind",
-                bind,
+                *(part for bind in binds for part in ("--bind", bind)),
                 "--workers",
                 str(workers),
                 "--worker-class",

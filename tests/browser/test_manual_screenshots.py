@@ -1,14 +1,16 @@
 """Walk the tasks of the manuals in a real browser and save their screenshots.
 
 Every image the manuals show (`docs/manuals/img/`) is written here, by the
-person whose role does the task, so the manuals show the admin as it is. Run
-`pytest tests/manuals` and commit the changed images after an admin change.
+person whose role does the task, so the manuals show the admin as it is. After
+an admin change, run `pytest tests/browser/test_manual_screenshots.py` and
+commit the changed images.
 """
 
 import time
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from congxa.editorial import manuals
 from congxa.engagement.services import question_submit
@@ -89,7 +91,7 @@ def test_user_manual_screenshots(live_server, browser, commune):
     page.locator("#id_title").focus()
     page.keyboard.type("Xã tổ chức tiêm phòng cho đàn gia súc")
     page.locator("#id_title").blur()
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    expect(page.locator("#id_slug")).not_to_have_value("")
     page.fill("#id_lead", "Ủy ban nhân dân xã tổ chức tiêm phòng đợt 1 năm 2026.")
     shot(page, "viet-bai.png")
     with page.expect_navigation():

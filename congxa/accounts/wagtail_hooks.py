@@ -1,7 +1,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from congxa.portal.admin_menu import PermittedMenuItem
 
 from . import audit, lockout, views
 
@@ -27,16 +28,12 @@ def register_two_factor_urls():
     ]
 
 
-class LockedLoginsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return lockout.may_unlock(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_locked_logins_menu_item():
-    return LockedLoginsMenuItem(
+    return PermittedMenuItem(
         _("Locked logins"),
         reverse("accounts_locked_logins"),
+        shown=lockout.may_unlock,
         icon_name="lock",
         order=650,
     )

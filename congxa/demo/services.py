@@ -1,4 +1,8 @@
-"""Build the demo commune. Idempotent: running it twice changes nothing."""
+"""Build the demo commune. Idempotent: running it twice changes nothing.
+
+The commune itself is made as every commune is, by
+`congxa.portal.communes.commune_create`; this module then adds its demo content.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +14,24 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from congxa.news.models import ArticlePage, NewsIndexPage
-from congxa.portal.factories import ensure_tree_roots, generated_jpeg
+from congxa.portal.communes import CommuneSpec, commune_create
+from congxa.portal.enums import CommuneKind, Scheme
+from congxa.portal.factories import generated_jpeg
 from congxa.portal.models import CommuneSettings, HomePage, WebsiteLink
+from congxa.portal.seeding import child_page, image_titled, publish
 
 from . import content
 
 HOME_SLUG = "vinh-thuy"
 DEMO_HOSTNAME = "127.0.0.1"
 DEMO_PORT = 8000
+HOME_INTRO = (
+    "Cổng thông tin điện tử xã Vĩnh Thủy cung cấp thông tin chính thức về hoạt "
+    "động của chính quyền xã, thủ tục hành chính, văn bản và lịch công tác."
+)
 # Apps that contribute demo content through `congxa.<app>.demo.seed()`.
 CONTENT_APPS = (
     "documents",
@@ -33,56 +43,62 @@ CONTENT_APPS = (
 )
 
 
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
-def demo_home_page() -> HomePage:
-    """The demo commune's home page, replacing Wagtail's welcome page."""
-    home = HomePage.objects.filter(slug=HOME_SLUG).first()
-    if home is not None:
-        return home
-    root = ensure_tree_roots()
-    home = HomePage(
-        title="Trang chủ",
-        slug=HOME_SLUG,
-        intro="Cổng thông tin điện tử xã Vĩnh Thủy cung cấp thông tin chính thức "
-        "về hoạt động của chính quyền xã, thủ tục hành chính, văn bản và lịch "
-        "công tác.",
-        seo_title="Trang chủ",
+def demo_spec() -> CommuneSpec:
+    """Xã Vĩnh Thủy as the province would describe it to `congxa commune add`."""
+    return CommuneSpec(
+        host=DEMO_HOSTNAME,
+        name=content.COMMUNE["commune_name"],
+        kind=CommuneKind.COMMUNE,
+        province=content.COMMUNE["province"],
+        agency=content.COMMUNE["agency"],
+        address=content.COMMUNE["address"],
+        phone=content.COMMUNE["phone"],
+        email=content.COMMUNE["email"],
+        scheme=Scheme.HTTP,
+        home_slug=HOME_SLUG,
     )
-    root.add_child(instance=home)
-    _publish(home)
-    # Wagtail's initial migration made a welcome page; the demo does not need it.
-    for welcome in (
-        root.get_children()
-        .exclude(pk=home.pk)
-        .filter(content_type__app_label="wagtailcore")
-    ):
-        welcome.delete()
-    return home
 
 
-def demo_site(home: HomePage) -> Site:
-    site = Site.objects.filter(root_page=home).first()
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first() or Site()
-    site.hostname = DEMO_HOSTNAME
-    site.port = DEMO_PORT
-    site.root_page = home
-    site.site_name = content.COMMUNE["commune_name"]
-    site.is_default_site = True
-    site.save()
+def demo_commune() -> Site:
+    """The demo commune, made by the one commune service (site, home page,
+    standard sections, settings, collection, editorial board and workflow,
+    procedure selection), then served on the demo's port as the default site."""
+    site = commune_create(demo_spec()).site
+    changed = [
+        name
+        for name, value in (("port", DEMO_PORT), ("is_default_site", True))
+        if getattr(site, name) != value
+    ]
+    if changed:
+        Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(
+            is_default_site=False
+        )
+        site.port = DEMO_PORT
+        site.is_default_site = True
+        site.save(update_fields=changed)
     return site
+
+
+def demo_home_page(site: Site) -> HomePage:
+    """The commune's home page, with the demo's welcome text."""
+    home = site.root_page.specific
+    values = {"title": "Trang chủ", "intro": HOME_INTRO, "seo_title": "Trang chủ"}
+    if any(getattr(home, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(home, name, value)
+        publish(home)
+    return home
 
 
 def demo_settings(site: Site) -> CommuneSettings:
     commune = CommuneSettings.for_site(site)
+    changed = False
     for field, value in content.COMMUNE.items():
-        setattr(commune, field, value)
-    if not commune.logo_id:
-        commune.logo = None
-    commune.save()
+        if getattr(commune, field) != value:
+            setattr(commune, field, value)
+            changed = True
+    if changed:
+        commune.save()
     if not WebsiteLink.objects.filter(settings=commune).exists():
         for order, (title, url) in enumerate(content.WEBSITE_LINKS):
             WebsiteLink.objects.create(
@@ -92,27 +108,16 @@ def demo_settings(site: Site) -> CommuneSettings:
 
 
 def demo_image(title: str, seed: int):
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        image = Image(title=title, description=title)
-        image.file = generated_jpeg(seed=seed)
-        image.save()
-    return image
+    return image_titled(title, lambda: generated_jpeg(seed=seed))
 
 
 def demo_sections(home: HomePage) -> dict[str, NewsIndexPage]:
-    sections = {}
-    for slug, title, intro in content.SECTIONS:
-        section = NewsIndexPage.objects.child_of(home).filter(slug=slug).first()
-        if section is None:
-            section = NewsIndexPage(
-                title=title, slug=slug, intro=intro, show_in_menus=True
-            )
-            home.add_child(instance=section)
-            _publish(section)
-        sections[slug] = section
-    return sections
+    return {
+        slug: child_page(
+            home, NewsIndexPage, slug, title=title, intro=intro, show_in_menus=True
+        )
+        for slug, title, intro in content.SECTIONS
+    }
 
 
 def demo_articles(sections: dict[str, NewsIndexPage]) -> int:
@@ -139,7 +144,7 @@ def demo_articles(sections: dict[str, NewsIndexPage]) -> int:
             featured=data["featured"],
         )
         section.add_child(instance=article)
-        _publish(article)
+        publish(article)
         created += 1
     return created
 
@@ -163,8 +168,8 @@ def ensure_admin(username: str = "admin") -> str | None:
 
 @transaction.atomic
 def demo_seed() -> dict[str, int]:
-    home = demo_home_page()
-    site = demo_site(home)
+    site = demo_commune()
+    home = demo_home_page(site)
     demo_settings(site)
     sections = demo_sections(home)
     counts = {"articles": demo_articles(sections)}

@@ -11,6 +11,8 @@ import datetime
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from congxa.portal.seeding import child_page, publish
+
 from .enums import DisclosureCategory
 from .models import DisclosureIndexPage, DisclosureItem, DisclosureSectionPage
 
@@ -78,22 +80,15 @@ SECTIONS = [
 ]
 
 
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
 def _index(home_page) -> DisclosureIndexPage:
-    index = DisclosureIndexPage.objects.child_of(home_page).first()
-    if index is None:
-        index = DisclosureIndexPage(
-            title="Công khai thông tin",
-            slug="cong-khai",
-            show_in_menus=True,
-            intro="Thông tin xã Vĩnh Thủy công khai theo Nghị định 42/2022/NĐ-CP.",
-        )
-        home_page.add_child(instance=index)
-        _publish(index)
-    return index
+    return child_page(
+        home_page,
+        DisclosureIndexPage,
+        "cong-khai",
+        title="Công khai thông tin",
+        show_in_menus=True,
+        intro="Thông tin xã Vĩnh Thủy công khai theo Nghị định 42/2022/NĐ-CP.",
+    )
 
 
 def seed(*, home_page, site) -> int:
@@ -130,6 +125,6 @@ def seed(*, home_page, site) -> int:
                 )
             )
         index.add_child(instance=section)
-        _publish(section)
+        publish(section)
         created += 1
     return created

@@ -6,7 +6,8 @@ import datetime
 
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+
+from congxa.portal.seeding import child_page, publish
 
 from .enums import DocumentStatus
 from .factories import pdf_file
@@ -152,23 +153,16 @@ DOCUMENTS = [
 ]
 
 
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
 def _index(home_page) -> DocumentIndexPage:
-    index = DocumentIndexPage.objects.child_of(home_page).first()
-    if index is None:
-        index = DocumentIndexPage(
-            title="Văn bản",
-            slug="van-ban",
-            show_in_menus=True,
-            intro="Văn bản chỉ đạo, điều hành và dự thảo lấy ý kiến nhân dân của "
-            "xã Vĩnh Thủy.",
-        )
-        home_page.add_child(instance=index)
-        _publish(index)
-    return index
+    return child_page(
+        home_page,
+        DocumentIndexPage,
+        "van-ban",
+        title="Văn bản",
+        show_in_menus=True,
+        intro="Văn bản chỉ đạo, điều hành và dự thảo lấy ý kiến nhân dân của "
+        "xã Vĩnh Thủy.",
+    )
 
 
 def _attach(page: LegalDocumentPage, title: str) -> None:
@@ -194,7 +188,7 @@ def _add(index, *, slug: str, **fields) -> LegalDocumentPage | None:
         f"{page.document_type} {fields['title']}",
     ]
     _attach(page, "\n".join(lines))
-    _publish(page)
+    publish(page)
     return page
 
 

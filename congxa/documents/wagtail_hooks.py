@@ -10,22 +10,24 @@ from .access import file_may_be_served
 from .models import DocumentField, DocumentType, PublicCollection
 
 
-class DocumentTypeViewSet(SnippetViewSet):
+class _NamedListViewSet(SnippetViewSet):
+    """A short list an editor keeps in order: document types, fields."""
+
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class DocumentTypeViewSet(_NamedListViewSet):
     model = DocumentType
     icon = "doc-full"
     menu_label = _("Document types")
-    list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name"]
-    ordering = ["sort_order", "name"]
 
 
-class DocumentFieldViewSet(SnippetViewSet):
+class DocumentFieldViewSet(_NamedListViewSet):
     model = DocumentField
     icon = "tag"
     menu_label = _("Document fields")
-    list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name"]
-    ordering = ["sort_order", "name"]
 
 
 register_snippet(DocumentTypeViewSet)

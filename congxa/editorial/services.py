@@ -21,6 +21,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from congxa.vi.names import name_parts
+
 from .enums import Role
 from .models import BoardRole, EditorialBoard
 
@@ -57,6 +59,26 @@ MEDIA_PERMISSIONS = {
 # Per-site settings the commune administrator edits; the editorial scope
 # middleware keeps them to their own site. (app_label, model) pairs, skipped
 # when the app is not installed.
+
+
+def account_create(*, username: str, email: str, full_name: str):
+    """A new person's account with a temporary password, returned once with it:
+    (user, password). The admin screens and the commands that add an editor, a
+    commune's first administrator or a province operator all make it so."""
+    import secrets
+
+    from django.contrib.auth import get_user_model
+
+    password = secrets.token_urlsafe(12)
+    first_name, last_name = name_parts(full_name)
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    return user, password
 
 
 def site_settings_models() -> list:
@@ -207,28 +229,29 @@ def board_group(*, site: Site, role: Role) -> Group:
     return board.roles.get(role=role).group
 
 
-@transaction.atomic
-def editor_add(*, user, site: Site, role: Role, actor=None) -> Group:
-    """Give a user a role on a commune's board; recorded in the audit log."""
+def _membership_change(*, user, site: Site, role: Role, actor, granted: bool):
     group = board_group(site=site, role=role)
-    group.user_set.add(user)
+    (group.user_set.add if granted else group.user_set.remove)(user)
     log(
         instance=user,
-        action=ROLE_GRANTED,
+        action=ROLE_GRANTED if granted else ROLE_REVOKED,
         user=actor,
         data={"group": group.name, "site": site.hostname, "role": str(role)},
     )
     return group
+
+
+@transaction.atomic
+def editor_add(*, user, site: Site, role: Role, actor=None) -> Group:
+    """Give a user a role on a commune's board; recorded in the audit log."""
+    return _membership_change(
+        user=user, site=site, role=role, actor=actor, granted=True
+    )
 
 
 @transaction.atomic
 def editor_remove(*, user, site: Site, role: Role, actor=None) -> Group:
-    group = board_group(site=site, role=role)
-    group.user_set.remove(user)
-    log(
-        instance=user,
-        action=ROLE_REVOKED,
-        user=actor,
-        data={"group": group.name, "site": site.hostname, "role": str(role)},
+    """Take a role on a commune's board from a user; recorded in the audit log."""
+    return _membership_change(
+        user=user, site=site, role=role, actor=actor, granted=False
     )
-    return group

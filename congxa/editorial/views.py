@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -23,7 +21,6 @@ from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from congxa.accounts import audit
 from congxa.portal import views as portal_views
-from congxa.vi.names import name_parts
 
 from . import manuals, selectors, services
 from .enums import Role
@@ -59,18 +56,13 @@ def board(request, site_id: int):
     site = _administered_site(request, site_id)
     form = MemberAddForm(request.POST or None, site=site, actor=request.user)
     if request.method == "POST" and form.is_valid():
-        User = get_user_model()
         data = form.cleaned_data
         user = form.user
         if user is None:
-            password = secrets.token_urlsafe(12)
-            first_name, last_name = name_parts(data["full_name"])
-            user = User.objects.create_user(
+            user, password = services.account_create(
                 username=data["username"],
                 email=data["email"],
-                password=password,
-                first_name=first_name,
-                last_name=last_name,
+                full_name=data["full_name"],
             )
             messages.warning(
                 request,

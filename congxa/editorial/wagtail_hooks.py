@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from congxa.editorial.manuals import MANUALS
+from congxa.portal.admin_menu import PermittedMenuItem
 from congxa.portal.site_access import is_province_operator
 
 from . import selectors, services, slugs, views
@@ -47,20 +48,16 @@ def register_board_urls():
     ]
 
 
-class BoardMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return (
-            user.is_superuser
-            or selectors.sites_for_user(user, role=Role.ADMIN).exists()
-        )
+def _may_manage_a_board(user) -> bool:
+    return user.is_superuser or selectors.sites_for_user(user, role=Role.ADMIN).exists()
 
 
 @hooks.register("register_admin_menu_item")
 def register_board_menu_item():
-    return BoardMenuItem(
+    return PermittedMenuItem(
         _("Editorial board"),
         reverse("editorial_board_index"),
+        shown=_may_manage_a_board,
         icon_name="group",
         order=9000,
     )

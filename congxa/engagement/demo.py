@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from congxa.portal.seeding import child_page
+
 from .enums import AnswerStatus, QuestionKind, QuestionState
 from .models import FeedbackPage, Question, QuestionIndexPage, Topic
 from .services import initials
@@ -215,38 +217,28 @@ UNPUBLISHED = [
 ]
 
 
-def _publish(page) -> None:
-    page.save_revision().publish()
-
-
 def _index_page(home_page) -> QuestionIndexPage:
-    page = QuestionIndexPage.objects.child_of(home_page).first()
-    if page is None:
-        page = QuestionIndexPage(
-            title="Hỏi đáp",
-            slug="hoi-dap",
-            show_in_menus=True,
-            intro="Công dân gửi câu hỏi về thủ tục, chính sách; UBND xã trả lời "
-            "công khai. Thông tin liên hệ của người hỏi không bao giờ được công bố.",
-        )
-        home_page.add_child(instance=page)
-        _publish(page)
-    return page
+    return child_page(
+        home_page,
+        QuestionIndexPage,
+        "hoi-dap",
+        title="Hỏi đáp",
+        show_in_menus=True,
+        intro="Công dân gửi câu hỏi về thủ tục, chính sách; UBND xã trả lời "
+        "công khai. Thông tin liên hệ của người hỏi không bao giờ được công bố.",
+    )
 
 
 def _feedback_page(home_page) -> FeedbackPage:
-    page = FeedbackPage.objects.child_of(home_page).first()
-    if page is None:
-        page = FeedbackPage(
-            title="Phản ánh, kiến nghị",
-            slug="phan-anh-kien-nghi",
-            show_in_menus=True,
-            intro="Phản ánh, kiến nghị của người dân về quy định hành chính và "
-            "việc giải quyết thủ tục hành chính tại xã.",
-        )
-        home_page.add_child(instance=page)
-        _publish(page)
-    return page
+    return child_page(
+        home_page,
+        FeedbackPage,
+        "phan-anh-kien-nghi",
+        title="Phản ánh, kiến nghị",
+        show_in_menus=True,
+        intro="Phản ánh, kiến nghị của người dân về quy định hành chính và "
+        "việc giải quyết thủ tục hành chính tại xã.",
+    )
 
 
 def _topics() -> dict[str, Topic]:
@@ -257,6 +249,24 @@ def _topics() -> dict[str, Topic]:
         )
         topics[slug] = topic
     return topics
+
+
+def _asked(site, topic, title, text, name, phone, email, asked) -> dict:
+    """The fields of a question as a citizen sent it, consent given."""
+    return {
+        "site": site,
+        "topic": topic,
+        "title": title,
+        "text": text,
+        "name": name,
+        "phone": phone,
+        "email": email,
+        "public_initials": initials(name),
+        "consent_given": True,
+        "consent_at": asked,
+        "tracking_code": new_tracking_code(),
+        "created_at": asked,
+    }
 
 
 def seed(*, home_page, site) -> dict[str, int]:
@@ -270,28 +280,17 @@ def seed(*, home_page, site) -> dict[str, int]:
             continue
         asked = now - timedelta(days=days, hours=3)
         Question.objects.create(
-            site=site,
+            **_asked(site, topics[topic], title, text, name, phone, email, asked),
             kind=QuestionKind.FEEDBACK
             if title.startswith("Phản ánh")
             else (QuestionKind.QUESTION),
             state=QuestionState.ANSWERED,
-            topic=topics[topic],
-            title=title,
-            text=text,
-            name=name,
-            phone=phone,
-            email=email,
-            public_initials=initials(name),
-            consent_given=True,
-            consent_at=asked,
-            tracking_code=new_tracking_code(),
             answer_text=answer,
             answer_status=AnswerStatus.APPROVED,
             answered_at=asked + timedelta(days=3),
             approved_at=asked + timedelta(days=3),
             is_published=True,
             published_at=asked + timedelta(days=3),
-            created_at=asked,
         )
         created += 1
     for topic, title, text, name, phone, email, state, days in UNPUBLISHED:
@@ -299,19 +298,8 @@ def seed(*, home_page, site) -> dict[str, int]:
             continue
         asked = now - timedelta(days=days)
         Question.objects.create(
-            site=site,
+            **_asked(site, topics[topic], title, text, name, phone, email, asked),
             state=state,
-            topic=topics[topic],
-            title=title,
-            text=text,
-            name=name,
-            phone=phone,
-            email=email,
-            public_initials=initials(name),
-            consent_given=True,
-            consent_at=asked,
-            tracking_code=new_tracking_code(),
-            created_at=asked,
         )
         created += 1
     return {"questions": created}

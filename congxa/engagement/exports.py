@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import io
-
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
-from openpyxl.styles import Font
+
+from congxa.portal.spreadsheets import local_time, sheet_add, xlsx_response
 
 from .models import Question
 from .selectors import Dashboard, draft_comments
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _local(value):
-    if value is None:
-        return ""
-    return timezone.localtime(value).replace(tzinfo=None)
-
-
-def _safe(value):
-    """Text a spreadsheet will not run as a formula."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def _sheet(workbook, title, header, rows, *, first=False):
-    sheet = workbook.active if first else workbook.create_sheet()
-    sheet.title = title[:31]
-    sheet.append([str(value) for value in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_safe(value) for value in row])
-    return sheet
+__all__ = ["dashboard_workbook", "draft_comments_workbook", "xlsx_response"]
 
 
 def dashboard_workbook(site, stats: Dashboard) -> Workbook:
@@ -53,18 +23,18 @@ def dashboard_workbook(site, stats: Dashboard) -> Workbook:
         (_("Overdue"), len(stats.overdue)),
         (_("Average days to answer"), stats.average_days or ""),
     ]
-    _sheet(
+    sheet_add(
         workbook,
         pgettext("report sheet", "Summary"),
         [_("Item"), _("Count")],
         summary,
         first=True,
     )
-    _sheet(workbook, _("By field"), [_("Field"), _("Count")], stats.by_topic)
+    sheet_add(workbook, _("By field"), [_("Field"), _("Count")], stats.by_topic)
     questions = (
         Question.objects.for_site(site).select_related("topic").order_by("-created_at")
     )
-    _sheet(
+    sheet_add(
         workbook,
         _("Questions"),
         [
@@ -84,8 +54,8 @@ def dashboard_workbook(site, stats: Dashboard) -> Workbook:
                 q.get_state_display(),
                 q.topic.name if q.topic else "",
                 q.title,
-                _local(q.created_at),
-                _local(q.answered_at),
+                local_time(q.created_at),
+                local_time(q.answered_at),
                 _("Yes") if q.is_public else _("No"),
             )
             for q in questions.iterator()
@@ -101,7 +71,7 @@ def draft_comments_workbook(site, document_page_id: int) -> Workbook | None:
     if not comments:
         return None
     workbook = Workbook()
-    _sheet(
+    sheet_add(
         workbook,
         pgettext("draft document", "Comments"),
         [
@@ -116,7 +86,7 @@ def draft_comments_workbook(site, document_page_id: int) -> Workbook | None:
             (
                 index,
                 c.display_code,
-                _local(c.created_at),
+                local_time(c.created_at),
                 c.name,
                 c.title,
                 c.text,
@@ -126,11 +96,3 @@ def draft_comments_workbook(site, document_page_id: int) -> Workbook | None:
         first=True,
     )
     return workbook
-
-
-def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

@@ -4,11 +4,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from congxa.portal.admin_menu import PermittedMenuItem
 
 from . import admin_views
 from .models import Question, Topic
@@ -130,16 +131,16 @@ def register_admin_urls():
     ]
 
 
-class _PermittedMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("engagement.change_question")
+def _handles_questions(user) -> bool:
+    return user.has_perm("engagement.change_question")
 
 
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
-    return _PermittedMenuItem(
+    return PermittedMenuItem(
         _("Questions dashboard"),
         reverse("engagement_dashboard"),
+        shown=_handles_questions,
         icon_name="doc-full",
         order=251,
     )
@@ -147,9 +148,10 @@ def register_dashboard_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def register_data_request_menu_item():
-    return _PermittedMenuItem(
+    return PermittedMenuItem(
         _("Personal-data requests"),
         reverse("engagement_data_request"),
+        shown=_handles_questions,
         icon_name="user",
         order=252,
     )

@@ -1,11 +1,13 @@
 """Media in S3-compatible object storage: public images, private documents.
 
 Selected by `CONGXA_MEDIA_URL` (congxa/operations/media_url.py, settings.py).
-Original images and renditions are public objects with plain URLs, so a page
-cached anywhere keeps working images. Everything else (documents) is a private
-object: its storage URL answers 403, and the app never hands one out; documents
-are served by Wagtail's serve view (`WAGTAILDOCS_SERVE_METHOD = "serve_view"`),
-which streams them after the access check.
+Renditions (what pages show) are public objects with plain URLs, so a page
+cached anywhere keeps working images. Everything else is a private object whose
+storage URL answers 403: documents are served by Wagtail's serve view
+(`WAGTAILDOCS_SERVE_METHOD = "serve_view"`) and original images by
+`/media/original_images/...`, both through the one access check
+(`congxa/documents/access.py`), so the original of a picture on a withdrawn or
+private page is no more reachable on S3 than on a local disk.
 
 When the storage cannot be reached, every operation raises `StorageUnavailable`
 (an OSError): Wagtail shows a missing image instead of failing the page, and an
@@ -20,7 +22,9 @@ from storages.backends.s3 import S3Storage
 
 from congxa.portal.degraded import StorageUnavailable
 
-PUBLIC_PREFIXES = ("original_images/", "images/")
+PUBLIC_PREFIXES = ("images/",)
+# Private, but with an address: the app's gated route streams them.
+APP_SERVED_PREFIXES = ("original_images/",)
 # Short waits and one retry: a request must not hang on a storage outage.
 CLIENT_CONFIG = Config(
     connect_timeout=2, read_timeout=10, retries={"max_attempts": 2, "mode": "standard"}
@@ -59,6 +63,11 @@ class MediaStorage(S3Storage):
         return params
 
     def url(self, name, parameters=None, expire=None, http_method=None):
+        relative = name.replace("\\", "/").lstrip("/")
+        if relative.startswith(APP_SERVED_PREFIXES):
+            from django.conf import settings
+
+            return f"{settings.MEDIA_URL}{relative}"
         if not self.is_public(name):
             # A document's storage URL would go around its access check. Wagtail's
             # serve view reads NotImplementedError as "no direct URL" and streams.

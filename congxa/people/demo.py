@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.images import get_image_model
 
 from congxa.portal.alerts import AlertLevel, EmergencyAlert
+from congxa.portal.seeding import child_page, image_titled
 from congxa.vi.text import slugify
 
 from .enums import ScheduleKind
@@ -467,25 +467,14 @@ def generated_portrait(*, seed: int, label: str = "") -> ImageFile:
 
 
 def _portrait(name: str, seed: int):
-    Image = get_image_model()
-    title = f"Ảnh chân dung {name}"
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        image = Image(title=title, description=title)
-        image.file = generated_portrait(seed=seed)
-        image.save()
-    return image
+    return image_titled(f"Ảnh chân dung {name}", lambda: generated_portrait(seed=seed))
 
 
 def _child(parent, factory, slug: str, **fields):
-    """The child page with this slug, created and published when missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = factory.build(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    """The child page with this slug, created and published when missing; a
+    section the commune service made gets the demo's text."""
+    model = factory._meta.model
+    return child_page(parent, model, slug, build=factory.build, **fields)
 
 
 def seed_pages(home_page) -> dict:

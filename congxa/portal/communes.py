@@ -118,6 +118,9 @@ class CommuneSpec:
     phone: str = ""
     email: str = ""
     scheme: str = Scheme.HTTPS
+    # The home page's slug (only the admin's page tree shows it); by default
+    # made from the host name.
+    home_slug: str = ""
 
     def __post_init__(self):
         self.host = (self.host or "").strip().lower().rstrip(".")
@@ -244,10 +247,31 @@ class CommuneSpecError(ValueError):
 # Writes -------------------------------------------------------------------------
 
 
-def ensure_tree_roots() -> Page:
-    from .factories import ensure_tree_roots as _ensure
+# The names congxa gives Wagtail's tree root and root collection (see
+# congxa/editorial/migrations/0002_vietnamese_tree_roots.py).
+ROOT_PAGE_TITLE = "Tất cả các xã, phường"
+ROOT_COLLECTION_NAME = "Thư viện chung"
 
-    return _ensure()
+
+def ensure_tree_roots() -> Page:
+    """The tree root page, root collection and default locale Wagtail's first
+    migrations create; recreated when a flushed database lacks them (a
+    transactional test after another one, say). Returns the root page."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name=ROOT_COLLECTION_NAME)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title=ROOT_PAGE_TITLE, slug="root", live=True)
+        )
+    return root
 
 
 def _home_slug(host: str) -> str:
@@ -364,12 +388,34 @@ def _ensure_aliases(site: Site, aliases: Iterable[str]) -> list[str]:
     return made
 
 
+def site_with_home(
+    *, host: str, name: str, port: int, default: bool, home_slug: str = ""
+) -> Site:
+    """A home page under the tree root and the Site answering on `host` for
+    it: what every other piece of a commune hangs on. Used by `commune_create`
+    and by the tests' `create_commune_site`."""
+    from .models import HomePage
+
+    root = ensure_tree_roots()
+    home = HomePage(title=name, slug=home_slug or _home_slug(host))
+    if root.get_children().filter(slug=home.slug).exists():
+        home.slug = f"{home.slug}-{Site.objects.count() + 1}"
+    root.add_child(instance=home)
+    return Site.objects.create(
+        hostname=host,
+        port=port,
+        root_page=home,
+        site_name=name,
+        is_default_site=default,
+    )
+
+
 def _port_for(scheme: str) -> int:
     return 443 if scheme == Scheme.HTTPS else 80
 
 
 def _apply(spec: CommuneSpec) -> CommuneResult:
-    from .models import Commune, HomePage
+    from .models import Commune
 
     made: list[str] = []
     root = ensure_tree_roots()
@@ -377,16 +423,12 @@ def _apply(spec: CommuneSpec) -> CommuneResult:
     created = site is None
     if created:
         _remove_wagtail_welcome(root)
-        home = HomePage(title=spec.name, slug=_home_slug(spec.host))
-        if root.get_children().filter(slug=home.slug).exists():
-            home.slug = f"{home.slug}-{Site.objects.count() + 1}"
-        root.add_child(instance=home)
-        site = Site.objects.create(
-            hostname=spec.host,
+        site = site_with_home(
+            host=spec.host,
+            name=spec.name,
             port=_port_for(spec.scheme),
-            root_page=home,
-            site_name=spec.name,
-            is_default_site=not Site.objects.filter(is_default_site=True).exists(),
+            default=not Site.objects.filter(is_default_site=True).exists(),
+            home_slug=spec.home_slug,
         )
         made.append(_("site %(host)s and its home page") % {"host": spec.host})
     elif site.site_name != spec.name:

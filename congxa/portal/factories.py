@@ -8,9 +8,17 @@ import wagtail_factories
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from .communes import (
+    ROOT_COLLECTION_NAME,
+    ROOT_PAGE_TITLE,
+    ensure_tree_roots,
+    site_with_home,
+)
 from .models import CommuneSettings, HomePage
+
+__all__ = ["ROOT_COLLECTION_NAME", "ROOT_PAGE_TITLE", "ensure_tree_roots"]
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -21,47 +29,12 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
-# The names congxa gives Wagtail's tree root and root collection (see
-# congxa/editorial/migrations/0002_vietnamese_tree_roots.py).
-ROOT_PAGE_TITLE = "Tất cả các xã, phường"
-ROOT_COLLECTION_NAME = "Thư viện chung"
-
-
-def ensure_tree_roots() -> Page:
-    """The tree root page, root collection and default locale Wagtail's first
-    migrations create; recreated when a flushed database lacks them (a
-    transactional test after another one, say). Returns the root page."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name=ROOT_COLLECTION_NAME)
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(
-            instance=Page(title=ROOT_PAGE_TITLE, slug="root", live=True)
-        )
-    return root
-
-
 def create_commune_site(
     *, name: str, hostname: str, port: int = 80, province: str = "", default=False
 ) -> Site:
-    """A commune: a home page under the tree root, its Site and its settings."""
-    root = ensure_tree_roots()
-    home = HomePageFactory.build(title=name, slug=hostname.replace(".", "-"))
-    root.add_child(instance=home)
-    site = Site.objects.create(
-        hostname=hostname,
-        port=port,
-        root_page=home,
-        site_name=name,
-        is_default_site=default,
-    )
+    """A bare commune for a test: its home page, Site and settings, without the
+    sections and editorial board `communes.commune_create` adds."""
+    site = site_with_home(host=hostname, name=name, port=port, default=default)
     CommuneSettings.objects.create(site=site, commune_name=name, province=province)
     return site
 

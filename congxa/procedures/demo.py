@@ -6,6 +6,8 @@ from pathlib import Path
 
 from wagtail.models import Page, Site
 
+from congxa.portal.seeding import child_page
+
 from .importers import read_procedure_file
 from .models import ProcedureIndexPage
 from .services import procedures_save_records
@@ -19,21 +21,19 @@ SLUG = "thu-tuc-hanh-chinh"
 def seed(home_page: Page, site: Site) -> None:
     """Import the sample procedures and add the procedures page; safe to run again."""
     procedures_save_records(records=read_procedure_file(SAMPLE_FILE))
-    if ProcedureIndexPage.objects.child_of(home_page).exists():
-        return
-    home_page.add_child(
-        instance=ProcedureIndexPage(
-            title="Thủ tục hành chính",
-            slug=SLUG,
-            show_in_menus=True,
-            intro=(
-                "Các thủ tục hành chính cấp xã theo Cổng Dịch vụ công quốc gia: "
-                "trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí và đường dẫn "
-                "nộp hồ sơ trực tuyến."
-            ),
-            search_description=(
-                "Thủ tục hành chính cấp xã: trình tự thực hiện, thành phần hồ sơ, "
-                "thời hạn giải quyết, phí, lệ phí và nộp hồ sơ trực tuyến."
-            ),
-        )
+    child_page(
+        home_page,
+        ProcedureIndexPage,
+        SLUG,
+        title="Thủ tục hành chính",
+        show_in_menus=True,
+        intro=(
+            "Các thủ tục hành chính cấp xã theo Cổng Dịch vụ công quốc gia: "
+            "trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí và đường dẫn "
+            "nộp hồ sơ trực tuyến."
+        ),
+        search_description=(
+            "Thủ tục hành chính cấp xã: trình tự thực hiện, thành phần hồ sơ, "
+            "thời hạn giải quyết, phí, lệ phí và nộp hồ sơ trực tuyến."
+        ),
     )

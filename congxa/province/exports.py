@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-from django.http import HttpResponse
-from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from congxa.portal.spreadsheets import local_time, sheet_add, xlsx_response
+
+__all__ = ["overview_workbook", "xlsx_response"]
 HEADER = [
     "Xã, phường",
     "Tên miền",
@@ -24,45 +21,27 @@ HEADER = [
 ]
 
 
-def _safe(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def overview_workbook(rows) -> Workbook:
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Các xã"
-    sheet.append(HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        last = (
-            timezone.localtime(row.last_publish).replace(tzinfo=None)
-            if row.last_publish
-            else ""
-        )
-        sheet.append(
+    sheet_add(
+        workbook,
+        "Các xã",
+        HEADER,
+        (
             [
-                _safe(row.name),
+                row.name,
                 row.host,
                 row.state,
-                last,
-                _safe(", ".join(row.empty_sections)),
-                _safe(", ".join(row.stale_sections)),
+                local_time(row.last_publish),
+                ", ".join(row.empty_sections),
+                ", ".join(row.stale_sections),
                 row.overdue_questions,
                 row.editors,
                 row.editors_without_2fa,
                 row.locked_accounts,
             ]
-        )
+            for row in rows
+        ),
+        first=True,
+    )
     return workbook
-
-
-def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

@@ -4,8 +4,6 @@ account, reset two-step login). Content stays with each commune's board."""
 
 from __future__ import annotations
 
-import secrets
-
 from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -23,7 +21,7 @@ from wagtail.models import Site
 from congxa.accounts import audit
 from congxa.accounts.services import two_factor_reset
 from congxa.editorial.enums import Role
-from congxa.editorial.services import editor_add
+from congxa.editorial.services import account_create, editor_add
 from congxa.portal.communes import (
     CommuneSpec,
     CommuneSpecError,
@@ -32,7 +30,6 @@ from congxa.portal.communes import (
     host_owner,
 )
 from congxa.portal.site_access import is_province_operator
-from congxa.vi.names import name_parts
 from congxa.vi.text import fold
 
 from .forms import CommuneAddForm, FirstAdministratorForm
@@ -163,14 +160,10 @@ def first_administrator(request, site_id: int):
             form.add_error("username", _("A superuser needs no commune role."))
         else:
             if user is None:
-                password = secrets.token_urlsafe(12)
-                first_name, last_name = name_parts(data["full_name"])
-                user = User.objects.create_user(
+                user, password = account_create(
                     username=data["username"],
                     email=data["email"],
-                    password=password,
-                    first_name=first_name,
-                    last_name=last_name,
+                    full_name=data["full_name"],
                 )
             editor_add(user=user, site=site, role=Role.ADMIN, actor=request.user)
             if password:

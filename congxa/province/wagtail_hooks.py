@@ -1,8 +1,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from congxa.portal.admin_menu import PermittedMenuItem
 from congxa.portal.site_access import is_province_operator
 
 from . import views
@@ -32,16 +32,12 @@ def register_province_urls():
     ]
 
 
-class ProvinceMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_province_operator(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_province_menu_item():
-    return ProvinceMenuItem(
+    return PermittedMenuItem(
         _("Province administration"),
         reverse("province_overview"),
+        shown=is_province_operator,
         icon_name="site",
         order=50,
     )

@@ -104,6 +104,51 @@ def test_compliance_overview_page_lists_the_categories_in_vietnamese(demo, clien
         assert label in html
 
 
+def test_demo_commune_is_made_by_the_commune_service(demo, client):
+    from wagtail.models import PageLogEntry, Revision, WorkflowPage
+
+    from congxa.editorial.models import EditorialBoard
+    from congxa.portal.models import Commune, CommuneSettings
+    from congxa.procedures.models import ProcedureSelection
+
+    commune = Commune.objects.get(site=demo)
+    assert (commune.kind, commune.scheme, commune.canonical_host) == (
+        "xa",
+        "http",
+        "127.0.0.1",
+    )
+    assert (demo.hostname, demo.port, demo.root_page.slug) == (
+        "127.0.0.1",
+        8000,
+        "vinh-thuy",
+    )
+    board = EditorialBoard.objects.get(site=demo)
+    assert board.roles.count() >= 2
+    assert WorkflowPage.objects.get(page=demo.root_page).workflow == board.workflow
+    assert ProcedureSelection.objects.filter(site=demo).exists()
+    assert CommuneSettings.for_site(demo).agency == "Ủy ban nhân dân xã Vĩnh Thủy"
+    # The standard sections at their usual addresses, filled with the demo's text.
+    for path, text in [
+        ("/van-ban/", "dự thảo lấy ý kiến nhân dân"),
+        ("/thu-tuc-hanh-chinh/", "Cổng Dịch vụ công quốc gia"),
+        ("/gioi-thieu/", "Thông tin khái quát về xã Vĩnh Thủy"),
+        ("/lich-cong-tac/", "Lịch công tác tuần"),
+        ("/hoi-dap/", "trả lời"),
+        ("/phan-anh-kien-nghi/", "Phản ánh, kiến nghị của người dân"),
+        ("/cong-khai/", "Nghị định 42/2022/NĐ-CP"),
+        ("/tin-tuc-su-kien/", "Hoạt động của xã Vĩnh Thủy."),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert text in response.content.decode(), path
+    assert client.get("/tim-kiem/?q=thuế").status_code == 200
+    revisions = Revision.objects.count()
+    logs = PageLogEntry.objects.count()
+    demo_seed()
+    assert Revision.objects.count() == revisions
+    assert PageLogEntry.objects.count() == logs
+
+
 def test_demo_media_are_in_the_communes_collection(demo):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model

@@ -438,7 +438,9 @@ def nginx_in_front_of(hosts: list[AppHost], data_dir: Path):
         conf = conf.replace(first, servers)
         (prefix / "congxa.conf").write_text(conf)
         user = "user root;" if os.geteuid() == 0 else ""
-        (prefix / "nginx.conf").write_text(NGINX_MAIN.format(prefix=prefix, user=user))
+        (prefix / "nginx.conf").write_text(
+            NGINX_MAIN.format(prefix=prefix, user=user, connections=512)
+        )
         process = Process(
             ["/usr/sbin/nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf")]
         )

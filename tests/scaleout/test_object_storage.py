@@ -74,14 +74,18 @@ def test_bad_media_url_gets_a_vietnamese_message(url):
         s3_storage_options(url)
 
 
-def test_images_are_public_objects(db, s3_media):
+def test_renditions_are_public_and_originals_go_through_the_app(db, s3_media):
     image = ImageFactory()
-    assert image.file.url.startswith(s3_media.endpoint + "/congxa-media/unit/")
-    status, headers, body = get(image.file.url)
+    rendition = image.get_rendition("fill-100x100")
+    assert rendition.url.startswith(s3_media.endpoint + "/congxa-media/unit/")
+    status, _, body = get(rendition.url)
     assert status == 200
     assert body[:3] == b"\xff\xd8\xff"
-    rendition = image.get_rendition("fill-100x100")
-    assert get(rendition.url)[0] == 200
+    # The original of a picture follows its pages (documents/access.py): its
+    # address is the app's gated route, and the object itself is private.
+    assert image.file.url == f"/media/{image.file.name}"
+    direct = f"{s3_media.endpoint}/congxa-media/unit/{image.file.name}"
+    assert get(direct)[0] == 403
 
 
 def test_public_pages_let_images_come_from_the_storage(db, s3_media, client, home):

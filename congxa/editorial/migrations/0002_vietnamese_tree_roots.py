@@ -1,6 +1,6 @@
 """Wagtail's first migrations name the page-tree root and the root collection
 "Root"; every superuser and every chooser shows that name. Existing
-installations are renamed here; `congxa.portal.factories.ensure_tree_roots`
+installations are renamed here; `congxa.portal.communes.ensure_tree_roots`
 uses the same names when it recreates them."""
 
 from django.db import migrations

@@ -1,12 +1,9 @@
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from congxa.editorial.enums import Role
 from congxa.editorial.models import EditorialBoard
-from congxa.editorial.services import editor_add, editor_remove
-from congxa.vi.names import name_parts
+from congxa.editorial.services import account_create, editor_add, editor_remove
 
 from ._sites import site_by_host
 
@@ -56,14 +53,8 @@ class Command(BaseCommand):
                     f"Không có tài khoản “{username}”: kiểm tra lại tên đăng nhập, "
                     "hoặc thêm --create để tạo tài khoản mới."
                 )
-            password = secrets.token_urlsafe(12)
-            first_name, last_name = name_parts(name)
-            user = User.objects.create_user(
-                username=username,
-                email=email,
-                password=password,
-                first_name=first_name,
-                last_name=last_name,
+            user, password = account_create(
+                username=username, email=email, full_name=name
             )
         if remove:
             group = editor_remove(user=user, site=commune, role=ROLE_NAMES[role])

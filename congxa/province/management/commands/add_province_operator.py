@@ -1,10 +1,8 @@
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from congxa.editorial.services import account_create
 from congxa.province.services import operator_add
-from congxa.vi.names import name_parts
 
 
 class Command(BaseCommand):
@@ -30,14 +28,8 @@ class Command(BaseCommand):
                     f"Không có tài khoản “{username}”: kiểm tra lại tên đăng nhập, "
                     "hoặc thêm --create để tạo tài khoản mới."
                 )
-            password = secrets.token_urlsafe(12)
-            first_name, last_name = name_parts(name)
-            user = User.objects.create_user(
-                username=username,
-                email=email,
-                password=password,
-                first_name=first_name,
-                last_name=last_name,
+            user, password = account_create(
+                username=username, email=email, full_name=name
             )
         group = operator_add(user=user)
         self.stdout.write(f"Đã thêm “{username}” vào nhóm “{group.name}”.")

@@ -12,7 +12,7 @@ from .importers import read_procedure_file
 from .models import ProcedureIndexPage
 from .services import procedures_save_records
 
-# Six real commune-level procedures from the National Public Service Portal,
+# Real commune-level procedures from the National Public Service Portal,
 # shipped with the package so the demo needs no file outside it.
 SAMPLE_FILE = Path(__file__).resolve().parent / "fixtures" / "procedures.json"
 SLUG = "thu-tuc-hanh-chinh"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 
 from django.apps import apps
 from django.db import connection, models, transaction
@@ -209,8 +210,11 @@ def query_count_add(*, site, query: str, results: int, day=None) -> bool:
         return False
     day = day or timezone.localdate()
     table = QueryCount._meta.db_table
+    # One statement, atomic by itself: a savepoint is needed only inside an
+    # outer transaction, so that a failed count cannot abort it (PostgreSQL).
+    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
+        with guard, connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (site_id, day, query, searches, results) "  # noqa: S608
                 "VALUES (%s, %s, %s, 1, %s) "

@@ -9,7 +9,6 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401 (the shared chromium)
 from tests.syndication.conftest import live_demo  # noqa: F401
 
 # Every kind of public page of the demo commune.

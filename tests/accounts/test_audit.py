@@ -33,6 +33,7 @@ def test_settings_change_is_logged_with_address(client, admin_user, site):
         {
             "commune_name": "Xã Vĩnh Thủy",
             "province": "Tỉnh Quảng Trị",
+            "primary_colour": "red",
             "website_links-TOTAL_FORMS": "0",
             "website_links-INITIAL_FORMS": "0",
             "website_links-MIN_NUM_FORMS": "0",

@@ -107,6 +107,7 @@ def test_editor_changes_the_commune_settings(admin_client, site):
             "phone": "0233 3826 123",
             "email": "ubnd@vinhthuy.gov.vn",
             "banner_text": "Chào mừng năm mới",
+            "primary_colour": "red",
             "website_links-TOTAL_FORMS": "2",
             "website_links-INITIAL_FORMS": "0",
             "website_links-MIN_NUM_FORMS": "0",

@@ -6,8 +6,11 @@ grows a query per item, or a new side block that queries more, fails here.
 """
 
 import re
+from contextlib import contextmanager
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from congxa.demo.services import demo_seed
@@ -21,6 +24,23 @@ HOST = "127.0.0.1:8000"  # the demo commune's site
 AFTER_PUBLISH_BUDGET = 10
 # With the per-process memos and fragments of a running server warm.
 WARM_BUDGET = 8
+# The search also writes its daily count of the query (words only).
+WARM_BUDGETS = {"search": WARM_BUDGET + 1}
+
+
+@contextmanager
+def at_most(budget: int, kind: str):
+    """Fail when the block runs more than `budget` statements, not counting the
+    savepoints a write makes only because a test runs inside a transaction (a
+    served request is in autocommit and makes none)."""
+    with CaptureQueriesContext(connection) as captured:
+        yield
+    statements = [
+        query["sql"]
+        for query in captured.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+    assert len(statements) <= budget, (kind, len(statements), statements)
 
 
 @pytest.fixture
@@ -52,18 +72,16 @@ def test_demo_has_every_page_kind(demo_urls):
         assert kind in demo_urls
 
 
-def test_every_page_kind_stays_within_its_query_budget(
-    client, demo_urls, django_assert_max_num_queries
-):
+def test_every_page_kind_stays_within_its_query_budget(client, demo_urls):
     for kind, url in demo_urls.items():
         assert client.get(url, HTTP_HOST=HOST).status_code == 200, kind
-        with django_assert_max_num_queries(WARM_BUDGET, info=kind):
+        with at_most(WARM_BUDGETS.get(kind, WARM_BUDGET), kind):
             response = client.get(url, HTTP_HOST=HOST)
         assert response.status_code == 200, kind
 
 
 def test_first_render_after_a_publish_stays_within_budget(
-    client, demo_urls, django_assert_max_num_queries, django_capture_on_commit_callbacks
+    client, demo_urls, django_capture_on_commit_callbacks
 ):
     article = ArticlePage.objects.live().order_by("-date").first()
     for kind, url in demo_urls.items():
@@ -71,6 +89,6 @@ def test_first_render_after_a_publish_stays_within_budget(
         article.title = f"Tin mới trước khi mở {kind}"
         with django_capture_on_commit_callbacks(execute=True):
             article.save_revision().publish()
-        with django_assert_max_num_queries(AFTER_PUBLISH_BUDGET, info=kind):
+        with at_most(AFTER_PUBLISH_BUDGET, kind):
             response = client.get(url, HTTP_HOST=HOST)
         assert response.status_code == 200, kind

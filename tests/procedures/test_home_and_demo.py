@@ -1,5 +1,7 @@
 """The home page block and the demo content."""
 
+import json
+
 import pytest
 
 from congxa.procedures import demo
@@ -27,7 +29,8 @@ def test_demo_seed_is_idempotent(client, site, home):
     page = ProcedureIndexPage.objects.get()
     assert page.slug == "thu-tuc-hanh-chinh"
     assert page.show_in_menus
-    assert AdministrativeProcedure.objects.count() == 6
+    fixture = json.loads(demo.SAMPLE_FILE.read_text(encoding="utf-8"))
+    assert AdministrativeProcedure.objects.count() == len(fixture)
     html = client.get("/thu-tuc-hanh-chinh/1.001193/").content.decode()
     assert "Thủ tục đăng ký khai sinh" in html
     assert "Nộp hồ sơ trực tuyến" in html

@@ -198,13 +198,20 @@ def test_list_query_count_does_not_grow(client, site, qa_page, topic):
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             assert client.get(qa_page.url, HTTP_HOST=HOST).status_code == 200
-        return len(queries)
+        # Not the cache backend's check for lost invalidations: it runs on a
+        # timer (portal/cache_backends.py), whatever the page.
+        return sum(
+            "portal_pendingcacheinvalidation" not in query["sql"]
+            for query in queries.captured_queries
+        )
 
     make_published(site, title="Câu đầu", topic=topic)
     few = count()
     for n in range(12):
         make_published(site, title=f"Câu {n}", topic=topic)
-    assert count() == few <= 15
+    # Not more with thirteen questions than with one (the first request may
+    # also fill a per-process memo).
+    assert count() <= few <= 15
 
 
 def test_lookup_shows_status_with_code_and_contact(client, site, qa_page):

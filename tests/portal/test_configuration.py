@@ -18,6 +18,7 @@ def run(args, env_extra, tmp_path, timeout=120):
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("CONGXA_", "DJANGO_"))
+        and key not in {"DATABASE_URL", "CACHE_URL"}
     }
     env.update({"CONGXA_DATA_DIR": str(tmp_path / "data"), **env_extra})
     return subprocess.run(  # noqa: S603 (fixed argv)

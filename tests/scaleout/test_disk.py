@@ -161,7 +161,9 @@ def test_requests_on_a_read_only_data_directory(embedded_demo):
     )
     host.launch()
     try:
-        wait_until(lambda: get(host.url + "/healthz")[0] == 503, 120, host.output)
+        wait_until(
+            lambda: get(host.url + "/healthz")[0] == 503, 240, "the read-only host"
+        )
         for url in (host.url + "/", host.url + "/hoi-dap/gui-cau-hoi/"):
             status, headers, body = get(url)
             html = body.decode()

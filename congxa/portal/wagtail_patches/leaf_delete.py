@@ -55,7 +55,10 @@ def check() -> None:
     from wagtail.models.pages import PagePermissionTester
 
     require_version("wagtail", WAGTAIL, NAME)
-    require_source(PagePermissionTester.can_delete, CAN_DELETE_DIGEST, NAME)
+    # After `apply()` the attribute is ours: check the function it replaced.
+    require_source(
+        _original or PagePermissionTester.can_delete, CAN_DELETE_DIGEST, NAME
+    )
 
 
 def apply() -> None:

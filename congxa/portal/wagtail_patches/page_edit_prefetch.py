@@ -49,7 +49,8 @@ def check() -> None:
     from wagtail.admin.views.pages.edit import EditView
 
     require_version("wagtail", WAGTAIL, NAME)
-    require_source(EditView.get_object, GET_OBJECT_DIGEST, NAME)
+    # After `apply()` the attribute is ours: check the function it replaced.
+    require_source(_original or EditView.get_object, GET_OBJECT_DIGEST, NAME)
     require_source(EditView.dispatch, DISPATCH_DIGEST, NAME)
 
 

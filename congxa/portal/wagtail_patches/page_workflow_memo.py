@@ -28,8 +28,12 @@ def check() -> None:
     from wagtail.models import Page
 
     require_version("wagtail", WAGTAIL, NAME)
-    require_source(Page.has_workflow.fget, HAS_WORKFLOW_DIGEST, NAME)
-    require_source(Page.get_workflow, GET_WORKFLOW_DIGEST, NAME)
+    # After `apply()` the attributes are ours: check the functions they replaced.
+    has_workflow = _originals.get("has_workflow") or Page.has_workflow.fget
+    require_source(has_workflow, HAS_WORKFLOW_DIGEST, NAME)
+    require_source(
+        _originals.get("get_workflow") or Page.get_workflow, GET_WORKFLOW_DIGEST, NAME
+    )
 
 
 def apply() -> None:

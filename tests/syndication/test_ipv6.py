@@ -16,7 +16,13 @@ def status(url: str) -> int:
 
 
 def serve(live_demo, *args):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CONGXA_")}
+    # The live demo's own embedded database, whatever the suite runs on.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("CONGXA_", "DJANGO_"))
+        and k not in {"DATABASE_URL", "CACHE_URL"}
+    }
     env.update(
         CONGXA_DATA_DIR=str(live_demo.data_dir),
         CONGXA_ALLOWED_HOSTS="127.0.0.1,[::1]",

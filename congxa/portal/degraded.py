@@ -16,10 +16,14 @@ https://docs.djangoproject.com/en/5.2/ref/signals/#got-request-exception
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import sys
+import threading
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
@@ -34,6 +38,33 @@ DISK_WORDS = (
     "unable to open database file",
     "disk i/o error",
 )
+
+
+# How long one process trusts its last look at the data directory.
+WRITABLE_CHECK_SECONDS = 1.0
+_writable_lock = threading.Lock()
+_writable: dict[str, float | bool] = {"checked_at": -WRITABLE_CHECK_SECONDS, "ok": True}
+
+
+def data_directory_read_only() -> bool:
+    """Embedded mode: the data directory (database, cache, media) cannot be
+    written, as when its file system was remounted read-only after an error.
+
+    Every request then gets the 503 page, the health check included, so the
+    monitor sees it at once and no half-written answer or stale read of a
+    damaged database reaches anyone. One `access(2)` call per process per
+    `WRITABLE_CHECK_SECONDS`; a province's deployment (DATABASE_URL set) keeps
+    nothing there that a request needs, so it is not checked.
+    """
+    if getattr(settings, "DATABASE_URL", ""):
+        return False
+    now = time.monotonic()
+    if now - _writable["checked_at"] < WRITABLE_CHECK_SECONDS:
+        return not _writable["ok"]
+    with _writable_lock:
+        _writable["ok"] = os.access(settings.DATA_DIR, os.W_OK)
+        _writable["checked_at"] = now
+    return not _writable["ok"]
 
 
 class StorageUnavailable(OSError):
@@ -127,6 +158,8 @@ class ServiceUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if data_directory_read_only():
+            return unavailable_response("disk")
         try:
             response = self.get_response(request)
         except Exception as exc:  # raised outside Django's own conversion

@@ -37,6 +37,7 @@ from django.http.cookie import parse_cookie
 from django.utils.functional import cached_property
 
 from . import cache as page_cache
+from .degraded import data_directory_read_only
 from .hosts import _hostname, host_table
 
 PROBE_PATH = "/"
@@ -245,7 +246,12 @@ class PageCacheApp:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         try:
-            found = lookup(self.application, environ)
+            # A read-only data directory: Django's 503, not a page read from it.
+            found = (
+                None
+                if data_directory_read_only()
+                else lookup(self.application, environ)
+            )
         except Exception:  # noqa: BLE001 (the cache may be down: Django decides)
             found = None
         if found is None:

@@ -85,7 +85,9 @@ def _load(version) -> HostTable:
 
 
 def host_table() -> HostTable:
-    """The current table; at most one cache read per CHECK_SECONDS per process."""
+    """The current table; at most one cache read per CHECK_SECONDS per process.
+
+    While the database cannot be reached the last table loaded stays in use."""
     now = time.monotonic()
     table = _state["table"]
     if table is not None and now - _state["checked_at"] < CHECK_SECONDS:
@@ -94,8 +96,15 @@ def host_table() -> HostTable:
         table = _state["table"]
         version = _shared_version()
         if table is None or version is None or version != table.version:
-            table = _load(version)
-            _state["table"] = table
+            try:
+                table = _load(version)
+            except DatabaseError:
+                if table is None:
+                    raise
+                # The database is down: keep answering the hosts known a moment
+                # ago (cached pages are still served) and try again next check.
+            else:
+                _state["table"] = table
         _state["checked_at"] = now
     return table
 

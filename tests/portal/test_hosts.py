@@ -105,3 +105,23 @@ def test_sitemap_uses_the_commune_host(client, only_database_hosts):
     body = response.content.decode()
     assert "<loc>https://xa-d.gov.vn/van-ban/</loc>" in body
     assert ":443" not in body
+
+
+@pytest.mark.django_db
+def test_the_last_table_stays_while_the_database_is_down(
+    only_database_hosts, site, monkeypatch
+):
+    allowed = hosts.AllowedHosts([])
+    assert "vinhthuy.localhost" in allowed
+
+    def database_down(version):
+        raise hosts.DatabaseError("could not connect to server")
+
+    monkeypatch.setattr(hosts, "_load", database_down)
+    monkeypatch.setattr(hosts, "CHECK_SECONDS", 0)
+    monkeypatch.setattr(hosts, "_shared_version", lambda: "another version")
+    # The cached pages of a known commune are still served by host name.
+    assert "vinhthuy.localhost" in allowed
+    hosts._state["table"] = None
+    with pytest.raises(hosts.DatabaseError):
+        hosts.host_table()

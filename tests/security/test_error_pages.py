@@ -176,3 +176,36 @@ def test_service_down_page_says_which_service(db):
     assert "congxa.css" in html
     assert "Dịch vụ tạm thời gián đoạn" in html
     assert "cơ sở dữ liệu" in html
+
+
+@pytest.fixture
+def fresh_writability_check(monkeypatch):
+    from congxa.portal import degraded
+
+    monkeypatch.setitem(degraded._writable, "checked_at", float("-inf"))
+    yield degraded
+    degraded._writable.update(checked_at=float("-inf"), ok=True)
+
+
+def test_a_data_directory_that_cannot_be_written_answers_503(
+    client, site, settings, tmp_path, fresh_writability_check
+):
+    assert client.get("/healthz").status_code == 200
+    settings.DATA_DIR = tmp_path / "remounted-read-only"  # access(W_OK) fails
+    fresh_writability_check._writable["checked_at"] = float("-inf")
+    for url in ("/", "/healthz", "/hoi-dap/gui-cau-hoi/"):
+        response = client.get(url)
+        assert response.status_code == 503, url
+        assert response["Retry-After"] == "30"
+        assert "chỉ cho phép đọc" in response.content.decode()
+    settings.DATA_DIR = tmp_path
+    fresh_writability_check._writable["checked_at"] = float("-inf")
+    assert client.get("/healthz").status_code == 200
+
+
+def test_a_province_deployment_does_not_look_at_the_data_directory(
+    settings, tmp_path, fresh_writability_check
+):
+    settings.DATABASE_URL = "postgres://127.0.0.1/congxa"
+    settings.DATA_DIR = tmp_path / "absent"
+    assert not fresh_writability_check.data_directory_read_only()

@@ -183,6 +183,8 @@ MIDDLEWARE = [
     "congxa.portal.hosts.CommuneHostMiddleware",
     "congxa.portal.cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Inside gzip: the admin's script tags get the response's CSP nonce.
+    "congxa.portal.admin_scripts.AdminScriptNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

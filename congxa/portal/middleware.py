@@ -54,17 +54,13 @@ def _storage_changed(setting, **kwargs) -> None:
 setting_changed.connect(_storage_changed, dispatch_uid="congxa.portal.csp_media")
 
 
-# The Wagtail admin, as strict as Wagtail 7.4 allows. Scripts: its chooser
-# widgets render `<script>new PageChooser(...)</script>` next to the field
-# (wagtail/admin/widgets/chooser.py, BaseChooser.render) and its inline panels
-# initialise with an inline script (wagtailadmin/panels/inline_panel.html),
-# with no nonce to give them, so inline scripts stay allowed (measured:
-# tests/browser/test_admin_csp.py fails at the image chooser without it); no
-# eval, nothing from another origin, no plugins, no <base>, forms only to
-# itself. Styles: inline `style` attributes throughout its templates. blob: for
-# image upload previews.
+# The Wagtail admin. Scripts: only those carrying the response's nonce and
+# those they insert (congxa/portal/admin_scripts.py says how Wagtail's own
+# inline scripts get it); no eval, nothing from another origin, no plugins, no
+# <base>, forms only to itself. Styles: inline `style` attributes throughout
+# Wagtail's templates. blob: for image upload previews.
 ADMIN_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src {scripts}; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
     "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; "
     "frame-src 'self'; worker-src 'self' blob:; manifest-src 'self'; "
@@ -84,9 +80,13 @@ def public_page_headers() -> dict[str, str]:
     }
 
 
-def admin_csp(*, framed_by_self: bool) -> str:
-    """The admin's policy; framed by itself only for the live preview."""
-    policy = ADMIN_CSP.format(ancestors="'self'" if framed_by_self else "'none'")
+def admin_csp(*, framed_by_self: bool, nonce: str = "") -> str:
+    """The admin's policy; framed by itself only for the live preview. Without
+    a nonce (a response that did not come from an admin view) no inline script."""
+    scripts = f"'self' 'nonce-{nonce}' 'strict-dynamic'" if nonce else "'self'"
+    policy = ADMIN_CSP.format(
+        scripts=scripts, ancestors="'self'" if framed_by_self else "'none'"
+    )
     origin = media_origin()
     if origin:
         policy = policy.replace(
@@ -111,7 +111,8 @@ class SecurityHeadersMiddleware:
             # renders the page through this middleware once more, under the
             # page's own (public) path, which must not win here.
             response["Content-Security-Policy"] = admin_csp(
-                framed_by_self=response["X-Frame-Options"] == "SAMEORIGIN"
+                framed_by_self=response["X-Frame-Options"] == "SAMEORIGIN",
+                nonce=getattr(response, "congxa_script_nonce", ""),
             )
             response["X-Robots-Tag"] = "noindex, nofollow"
         else:

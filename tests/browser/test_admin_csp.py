@@ -156,3 +156,28 @@ def test_upload_choose_write_and_preview_under_the_policy(
     document = LegalDocumentPage.objects.get(title="Về việc sơ tán dân vùng trũng")
     assert "Sơ tán trước 17 giờ." in document.body
     assert violations(page) == []
+
+
+def test_wagtail_inline_scripts_run_and_injected_ones_do_not(editor, live_server):
+    page = editor
+    # The promotion form: Wagtail's inline formset script, under the nonce.
+    page.goto(live_server.url + "/admin/searchpicks/add/")
+    forms_before = page.locator("#id_query_string").count()
+    assert forms_before == 1
+    assert violations(page) == []
+    # A handler or a script that got into the page by a bug is refused.
+    page.evaluate(
+        """() => {
+            const button = document.createElement("button");
+            button.setAttribute("onclick", "window.__injected = 'handler'");
+            document.body.append(button);
+            button.click();
+            const holder = document.createElement("div");
+            holder.innerHTML =
+                '<img src="/khong-co.png" onerror="window.__injected = 1">';
+            document.body.append(holder);
+        }"""
+    )
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__injected === undefined")
+    assert any("script-src" in v for v in violations(page))

@@ -276,3 +276,47 @@ def test_people_are_named_family_name_first():
     person = get_user_model()(first_name=given, last_name=family)
     assert person.get_full_name() == "Trần Thị Phóng"
     assert get_user_model()(first_name="An").get_full_name() == "An"
+
+
+# admin_script_nonce: Wagtail's inline scripts under the admin's nonce.
+
+
+def test_a_changed_wagtail_template_stops_the_start(monkeypatch):
+    from congxa.portal.wagtail_patches import admin_script_nonce
+
+    templates = dict(admin_script_nonce.TEMPLATES)
+    first = next(iter(templates))
+    templates[first] = "0" * 16
+    monkeypatch.setattr(admin_script_nonce, "TEMPLATES", templates)
+    with pytest.raises(PatchOutdated, match=first):
+        admin_script_nonce.check()
+
+
+def test_every_overridden_template_is_found_first(settings):
+    from django.forms.renderers import get_default_renderer
+    from django.template.loader import get_template
+
+    from congxa.portal.wagtail_patches import admin_script_nonce
+
+    ours = str(settings.BASE_DIR / "portal" / "templates")
+    for relative in admin_script_nonce.TEMPLATES:
+        name = relative.split("/templates/", 1)[1]
+        assert get_template(name).origin.name.startswith(ours), name
+        if "/widgets/" in name:  # widgets render through the form renderer
+            found = get_default_renderer().get_template(name)
+            assert found.origin.name.startswith(ours), name
+
+
+def test_the_chooser_script_carries_the_nonce_inside_an_admin_response():
+    from wagtail.admin.widgets import AdminPageChooser
+
+    from congxa.portal import admin_scripts
+
+    html = AdminPageChooser().render("page", None, {"id": "id_page"})
+    assert "<script>" in html
+    token = admin_scripts._nonce.set("n0nce")
+    try:
+        html = AdminPageChooser().render("page", None, {"id": "id_page"})
+    finally:
+        admin_scripts._nonce.reset(token)
+    assert '<script nonce="n0nce">' in html

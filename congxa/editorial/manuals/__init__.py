@@ -231,7 +231,9 @@ def summary(result: BuildResult) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m congxa.editorial.manuals",
-        description="Tạo tài liệu hướng dẫn (HTML và PDF) từ congxa/editorial/manuals/.",
+        description=(
+            "Tạo tài liệu hướng dẫn (HTML và PDF) từ congxa/editorial/manuals/."
+        ),
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)

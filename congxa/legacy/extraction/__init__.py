@@ -14,9 +14,10 @@ One module per part of the work, in the order a page goes through them:
 - `model`: `Article`, `Block`, `NoArticle`;
 - `tree`: parsing with lxml, dropping scripts and styles, walking the tree;
 - `furniture`: what is page furniture, and removing it from the body;
-- `page`: the page being read and what is found around the body: the body's
-  box, the headline, the visible date, the view count, the breadcrumb;
+- `page`: the page being read (its tree, its head, its furniture) and the box
+  of the body;
 - `fallback`: trafilatura's main text, for layouts the rules find nothing in;
+- `headline`, `dates`, `view_count`, `breadcrumb`: the parts around the body;
 - `flatten`: the body's tree as blocks (paragraphs, headings, lists, pictures);
 - `pictures`: captions, and the article's own picture above the body;
 - `byline`: the signature and the source;

@@ -9,9 +9,9 @@ from congxa.vi.dates import find_datetimes
 
 from .furniture import is_furniture_class
 from .model import Block
-from .page import VIEW_COUNT
 from .text import clean_text, text_of
 from .tree import _article_container, _classes, _contains, _is_hidden, _last_index
+from .view_count import VIEW_COUNT
 
 if TYPE_CHECKING:
     from .page import _Page

@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from congxa.vi.dates import find_datetimes
-
 from ..profiles import Profile, detect_profile
 from .attachments import _attachment_links, _is_attachment
+from .breadcrumb import find_breadcrumb
 from .byline import (
     SOURCE_LABELS,
     _signature_after_body,
     _signature_from_tail,
     _strip_label,
 )
+from .dates import _is_date_line, find_date
 from .flatten import _Flattener
 from .furniture import _furniture_line, _remove_furniture, is_furniture_class
+from .headline import find_title
 from .model import Article, Block, NoArticle
 from .page import _Page
 from .pictures import _attach_captions, _lead_picture
@@ -29,6 +30,7 @@ from .tree import (
     _link_density,
     _select,
 )
+from .view_count import find_view_count
 
 LEAD_CLASS = re.compile(
     r"sapo|\blead\b|summary|hometext|tomtat|tom-tat|trichdan|trich-dan|\bmota\b|"
@@ -48,11 +50,11 @@ def extract_article(
     body, from_profile = page.find_body()
     if body is None:
         raise NoArticle("no_body")
-    title_el, title = page.find_title(body)
+    title_el, title = find_title(page, body)
     article.title = title
-    article.published, article.has_time = page.find_date(title_el, body)
-    article.view_count = page.find_view_count(title_el, body)
-    article.breadcrumb = page.find_breadcrumb()
+    article.published, article.has_time = find_date(page, title_el, body)
+    article.view_count = find_view_count(page, title_el, body)
+    article.breadcrumb = find_breadcrumb(page)
 
     signature = ""
     source = ""
@@ -148,25 +150,6 @@ def extract_article(
     if article.published is None:
         article.warnings.append("no_date")
     return article
-
-
-def _is_date_line(text: str) -> bool:
-    if len(text) > 90:
-        return False
-    found = find_datetimes(text)
-    if not found:
-        return False
-    rest = text[: found[0].start] + text[found[0].end :]
-    rest = re.sub(
-        r"th[ứu]\s*\w+|ch[ủu]\s*nh[ậa]t|\d{1,2}\s*[:h]\s*\d{1,2}\s*(?:am|pm|sa|ch)?|"
-        r"ngày\s+(?:đăng|cập\s+nhật)|cập\s+nhật|đăng\s+lúc|ngày|lúc|gmt\s*\+?\s*7|"
-        r"(?:lượt\s+xem|đã\s+xem|lượt\s+đọc)\s*:?\s*[\d.]+|[\d.]+\s*(?:lượt\s+xem|lượt\s+đọc)|"
-        r"[\s,\-–|:()/]",
-        "",
-        rest,
-        flags=re.IGNORECASE,
-    )
-    return len(rest) <= 3
 
 
 def _generic_lead(page: _Page, title_el, body) -> str:

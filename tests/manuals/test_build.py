@@ -31,16 +31,22 @@ def clean_checkout(target: Path) -> Path:
     return target
 
 
-@pytest.mark.browser
-def test_manuals_build_from_a_clean_checkout(tmp_path):
-    checkout = clean_checkout(tmp_path / "congxa")
-    assert not (checkout / "build").exists()
+def python_env(path: Path) -> dict[str, str]:
+    """A Python that imports congxa from `path` alone, none of this run's settings."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("CONGXA_", "DJANGO_", "DATABASE_URL", "CACHE_URL"))
     }
-    env["PYTHONPATH"] = str(checkout)
+    env["PYTHONPATH"] = str(path)
+    return env
+
+
+@pytest.mark.browser
+def test_manuals_build_from_a_clean_checkout(tmp_path):
+    checkout = clean_checkout(tmp_path / "congxa")
+    assert not (checkout / "build").exists()
+    env = python_env(checkout)
     done = subprocess.run(  # noqa: S603 (fixed argv)
         [sys.executable, "-m", "congxa.editorial.manuals"],
         cwd=checkout,
@@ -135,12 +141,7 @@ def test_a_built_wheel_carries_the_manuals_the_help_menu_reads(tmp_path):
     target = tmp_path / "site-packages"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(target)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("CONGXA_", "DJANGO_", "DATABASE_URL", "CACHE_URL"))
-    }
-    env["PYTHONPATH"] = str(target)
+    env = python_env(target)
     read = subprocess.run(  # noqa: S603 (fixed argv)
         [
             sys.executable,

@@ -44,7 +44,7 @@ messages: $(STAMP)
 check-messages: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/i18n/test_catalog.py
 
-# The user and administrator manuals (docs/manuals/) as HTML and PDF in
+# The user and administrator manuals (congxa/editorial/manuals/) as HTML and PDF in
 # build/manuals/; no database or configuration needed.
 manuals: $(STAMP)
 	$(BIN)/python -m congxa.editorial.manuals

@@ -458,11 +458,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # from another origin); Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_USER_LOGIN_FORM = "congxa.accounts.forms.LoginForm"
+# Every page type's admin form (not an environment variable): installed as
+# `Page.base_form_class` by congxa/portal/wagtail_patches/page_base_form.py.
+CONGXA_PAGE_FORM = "congxa.editorial.page_form.VietnamesePageForm"
 
 
 def _filter_lookups():
     # django-filter has no Vietnamese: the admin's filter labels come from here.
-    from congxa.editorial.wagtail_texts import filter_lookups
+    from congxa.portal.wagtail_patches.admin_texts import filter_lookups
 
     return filter_lookups()
 

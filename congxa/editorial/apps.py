@@ -18,20 +18,10 @@ class EditorialConfig(AppConfig):
 
         register_setup_step(SetupStep(name="editorial", run=editorial_board, order=10))
 
-        from wagtail.admin.panels import page_utils  # noqa: F401 (sets Wagtail's own)
-        from wagtail.models import Page
-
         from . import (
             signals,  # noqa: F401 (sanitises stored HTML on save)
-            wagtail_texts,
+            workflows,
         )
-        from .page_form import VietnamesePageForm
-
-        wagtail_texts.apply()
-        # Every page type's admin form: Vietnamese addresses, sections in menus.
-        Page.base_form_class = VietnamesePageForm
-
-        from . import workflows
         from .middleware import install_form_scoping
 
         install_form_scoping()

@@ -8,9 +8,11 @@
 - A new page made directly under a commune's home page is a section of the
   site: it starts "shown in menus", so it appears in the main menu.
 
-Every page type uses it: `EditorialConfig.ready` sets it as `Page.base_form_class`,
-the attribute Wagtail itself sets to its `WagtailAdminPageForm`
-(wagtail/admin/panels/page_utils.py) and which no congxa page type overrides.
+Every page type uses it: settings.py names it in CONGXA_PAGE_FORM, and the
+`page_base_form` patch (congxa/portal/wagtail_patches/) sets it as
+`Page.base_form_class`, the attribute Wagtail itself sets to its
+`WagtailAdminPageForm` (wagtail/admin/panels/page_utils.py) and which no congxa
+page type overrides.
 """
 
 from __future__ import annotations

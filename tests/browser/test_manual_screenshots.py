@@ -1,6 +1,6 @@
 """Walk the tasks of the manuals in a real browser and save their screenshots.
 
-Every image the manuals show (`docs/manuals/img/`) is written here, by the
+Every image the manuals show (`congxa/editorial/manuals/img/`) is written here, by the
 person whose role does the task, so the manuals show the admin as it is. After
 an admin change, run `pytest tests/browser/test_manual_screenshots.py` and
 commit the changed images.

@@ -111,8 +111,8 @@ TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+)+$")
 ADDRESS = re.compile(r"^(https?://[^/]+(/\S*)?|/\S*)$")
 
 # Whole pieces of text allowed on admin screens, each for a reason we cannot fix.
-# None left: what Wagtail hard-codes is fixed in congxa/editorial (templates,
-# wagtail_texts.py); keep it empty.
+# None left: what Wagtail hard-codes is fixed in congxa/editorial's templates and
+# congxa/portal/wagtail_patches/admin_texts.py; keep it empty.
 KNOWN_PIECES: set[str] = set()
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -30,16 +31,22 @@ def clean_checkout(target: Path) -> Path:
     return target
 
 
-@pytest.mark.browser
-def test_manuals_build_from_a_clean_checkout(tmp_path):
-    checkout = clean_checkout(tmp_path / "congxa")
-    assert not (checkout / "build").exists()
+def python_env(path: Path) -> dict[str, str]:
+    """A Python that imports congxa from `path` alone, none of this run's settings."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("CONGXA_", "DJANGO_", "DATABASE_URL", "CACHE_URL"))
     }
-    env["PYTHONPATH"] = str(checkout)
+    env["PYTHONPATH"] = str(path)
+    return env
+
+
+@pytest.mark.browser
+def test_manuals_build_from_a_clean_checkout(tmp_path):
+    checkout = clean_checkout(tmp_path / "congxa")
+    assert not (checkout / "build").exists()
+    env = python_env(checkout)
     done = subprocess.run(  # noqa: S603 (fixed argv)
         [sys.executable, "-m", "congxa.editorial.manuals"],
         cwd=checkout,
@@ -109,3 +116,47 @@ def test_command_writes_html_only_with_no_pdf(tmp_path, capsys):
         "huong-dan-quan-tri.html",
         "huong-dan-su-dung.html",
     ]
+
+
+def test_a_built_wheel_carries_the_manuals_the_help_menu_reads(tmp_path):
+    """`pip install .` (not editable) has the manuals: they are package data."""
+    checkout = clean_checkout(tmp_path / "congxa")
+    dist = tmp_path / "dist"
+    built = subprocess.run(  # noqa: S603 (fixed argv)
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
+        + ["--wheel-dir", str(dist), str(checkout)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = dist.glob("congxa-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in manuals.MANUALS:
+        assert f"congxa/editorial/manuals/{name}.md" in names
+        for image in manuals.read_manual(name).images:
+            assert f"congxa/editorial/manuals/img/{image}" in names
+
+    # Installed from the wheel alone, the package finds its manuals.
+    target = tmp_path / "site-packages"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+    env = python_env(target)
+    read = subprocess.run(  # noqa: S603 (fixed argv)
+        [
+            sys.executable,
+            "-c",
+            "from congxa.editorial import manuals;"
+            "print(manuals.DEFAULT_SOURCE);"
+            "print(manuals.read_manual('huong-dan-quan-tri').title)",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert read.returncode == 0, read.stderr
+    source, title = read.stdout.splitlines()
+    assert Path(source) == target / "congxa" / "editorial" / "manuals"
+    assert title == manuals.read_manual("huong-dan-quan-tri").title

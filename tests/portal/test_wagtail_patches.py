@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.rich_text import RichText
@@ -13,6 +14,8 @@ from congxa.news.factories import ArticlePageFactory, NewsIndexPageFactory
 from congxa.portal import wagtail_patches
 from congxa.portal.wagtail_patches import (
     PatchOutdated,
+    admin_texts,
+    page_base_form,
     page_privacy,
     search_folding,
     treebeard_parent,
@@ -32,13 +35,22 @@ def test_every_submodule_is_found_and_passes_its_check():
     names = {
         module.__name__.rsplit(".", 1)[1] for module in wagtail_patches.patch_modules()
     }
-    assert {"page_privacy", "search_folding", "treebeard_parent"} <= names
+    assert {
+        "admin_texts",
+        "page_base_form",
+        "page_privacy",
+        "search_folding",
+        "treebeard_parent",
+    } <= names
     for module in wagtail_patches.patch_modules():
         module.check()
         assert callable(module.apply)
 
 
-@pytest.mark.parametrize("module", [page_privacy, search_folding, treebeard_parent])
+@pytest.mark.parametrize(
+    "module",
+    [admin_texts, page_base_form, page_privacy, search_folding, treebeard_parent],
+)
 def test_another_version_stops_the_start(module, monkeypatch):
     monkeypatch.setattr(wagtail_patches, "version", lambda name: "99.0.0")
     with pytest.raises(PatchOutdated, match="99.0.0"):
@@ -51,6 +63,10 @@ def test_another_version_stops_the_start(module, monkeypatch):
         (page_privacy, "PRIVATE_Q_DIGEST"),
         (page_privacy, "VIEW_RESTRICTIONS_DIGEST"),
         (treebeard_parent, "GET_PARENT_DIGEST"),
+        (admin_texts, "REDIRECT_FILTERS_DIGEST"),
+        (admin_texts, "SITE_INDEX_DIGEST"),
+        (admin_texts, "PAGE_SEARCH_DIGEST"),
+        (page_base_form, "EDIT_HANDLER_DIGEST"),
     ],
 )
 def test_changed_source_stops_the_start(module, constant, monkeypatch):
@@ -320,3 +336,78 @@ def test_the_chooser_script_carries_the_nonce_inside_an_admin_response():
     finally:
         admin_scripts._nonce.reset(token)
     assert '<script nonce="n0nce">' in html
+
+
+# admin_texts: the admin's words no catalog reached read in the request's language.
+
+
+@pytest.fixture
+def admin_client(client, db):
+    admin = get_user_model().objects.create_superuser("qtv", "qtv@x.vn", "x" * 16)
+    client.force_login(admin)
+    return client
+
+
+def test_fixed_labels_follow_the_active_language():
+    from wagtail.contrib.redirects.filters import RedirectsReportFilterSet
+
+    kind = RedirectsReportFilterSet.base_filters["is_permanent"]
+    with translation.override("en"):
+        assert str(kind.label) == "Type"
+    with translation.override("vi"):
+        assert str(kind.label) == "Loại"
+        assert [str(label) for _, label in kind.extra["choices"]] == [
+            "Vĩnh viễn",
+            "Tạm thời",
+        ]
+
+
+def test_redirects_filter_reads_in_vietnamese(admin_client, site):
+    html = admin_client.get("/admin/redirects/").content.decode()
+    assert "Vĩnh viễn" in html and "Tạm thời" in html
+    assert "Permanent" not in html and "Temporary" not in html
+
+
+def test_sites_list_headings_read_in_vietnamese(admin_client, site):
+    html = admin_client.get("/admin/sites/").content.decode()
+    assert "Tên trang web" in html and "Trang gốc" in html
+    assert "Site name" not in html and "Root page" not in html
+
+
+def test_page_search_count_names_pages(admin_client, pages):
+    html = admin_client.get("/admin/pages/search/", {"q": "tiêm chủng"}).content
+    html = " ".join(html.decode().split())
+    assert "Lịch tiêm chủng tháng mười" in html
+    assert "1-1 trong số 1 trang" in html
+    assert "1 None" not in html
+
+
+def test_filter_lookup_words_are_vietnamese(settings):
+    with translation.override("vi"):
+        lookups = settings.FILTERS_VERBOSE_LOOKUPS()
+        assert str(lookups["gte"]) == "từ"
+        assert str(lookups["contains"]) == "có chứa"
+
+
+# page_base_form: every page type's admin form is congxa's.
+
+
+def test_every_page_type_edits_with_congxas_form():
+    from wagtail.models import get_page_models
+
+    from congxa.editorial.page_form import VietnamesePageForm
+
+    assert Page.base_form_class is VietnamesePageForm
+    for model in get_page_models():
+        if model is Page:
+            continue
+        form = model.get_edit_handler().get_form_class()
+        assert issubclass(form, VietnamesePageForm), model
+
+
+def test_another_base_form_stops_the_start(monkeypatch):
+    from django import forms
+
+    monkeypatch.setattr(Page, "base_form_class", forms.ModelForm)
+    with pytest.raises(PatchOutdated, match="base_form_class"):
+        page_base_form.check()

@@ -2,14 +2,7 @@
 structured data, API and open-data tests."""
 
 import datetime
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -28,12 +21,9 @@ from congxa.portal.factories import ImageFactory
 from congxa.portal.models import CommuneSettings
 from tests.engagement.conftest import make_published, make_question
 from tests.procedures.conftest import add_procedures_page, catalog  # noqa: F401
+from tests.served_demo import served_demo
 
 HOST = "vinhthuy.localhost"
-REPO = Path(__file__).resolve().parents[2]
-# A range such as 18500-18599 where several suites share a machine; unset, the
-# system picks a free port.
-TEST_PORTS = os.environ.get("CONGXA_TEST_PORTS", "")
 
 
 @dataclass
@@ -148,79 +138,12 @@ def get(client):
     return _get
 
 
-@dataclass(frozen=True)
-class LiveDemo:
-    url: str
-    data_dir: Path
-
-
-def _port_in_range() -> int:
-    """A free port of this suite's range (CONGXA_TEST_PORTS, e.g. 18500-18599)."""
-    if not TEST_PORTS:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            return sock.getsockname()[1]
-    low, high = (int(part) for part in TEST_PORTS.split("-"))
-    for port in range(low, high + 1):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.fail(f"no free port in {TEST_PORTS}")
-
-
 @pytest.fixture(scope="session")
 def live_demo(tmp_path_factory):
-    """The demo commune served by `congxa serve`, as a person or a client meets it.
+    """The demo commune served by `congxa serve`, as a client meets it.
 
-    The embedded default (SQLite, on-disk cache) in its own data directory; the
-    API's rate limit is raised so that a contract run is not cut short by it.
+    The API's rate limit is raised so that a contract run is not cut short by it.
     """
     data_dir = tmp_path_factory.mktemp("live-demo")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("CONGXA_", "DJANGO_", "DATABASE_URL", "CACHE_URL"))
-    }
-    env.update(
-        CONGXA_DATA_DIR=str(data_dir),
-        CONGXA_ALLOWED_HOSTS="127.0.0.1,localhost",
-        CONGXA_REQUIRE_2FA="0",
-        CONGXA_API_RATE="100000/minute",
-        PYTHONPATH=str(REPO),
-    )
-    congxa = [sys.executable, "-m", "congxa.cli"]
-    subprocess.run(  # noqa: S603 (fixed argv)
-        [*congxa, "demo", "--no-serve"],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    port = _port_in_range()
-    log_path = data_dir / "serve.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(  # noqa: S603 (fixed argv)
-            [*congxa, "serve", "--port", str(port), "--workers", "2"],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=5):  # noqa: S310
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    pytest.fail("congxa serve did not start:\n" + log_path.read_text())
-                time.sleep(0.5)
-        yield LiveDemo(url=url, data_dir=data_dir)
-        server.terminate()
-        server.wait(timeout=30)
+    with served_demo(data_dir, CONGXA_API_RATE="100000/minute") as demo:
+        yield demo

@@ -1,13 +1,12 @@
 """`congxa serve` listens on IPv6 as well as IPv4."""
 
-import os
 import subprocess
 import sys
 import time
 import urllib.request
 
 from congxa.portal.management.commands.serve import listen_addresses
-from tests.syndication.conftest import REPO, _port_in_range
+from tests.served_demo import REPO, demo_env, port_in_range
 
 
 def status(url: str) -> int:
@@ -17,18 +16,8 @@ def status(url: str) -> int:
 
 def serve(live_demo, *args):
     # The live demo's own embedded database, whatever the suite runs on.
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("CONGXA_", "DJANGO_"))
-        and k not in {"DATABASE_URL", "CACHE_URL"}
-    }
-    env.update(
-        CONGXA_DATA_DIR=str(live_demo.data_dir),
-        CONGXA_ALLOWED_HOSTS="127.0.0.1,[::1]",
-        PYTHONPATH=str(REPO),
-    )
-    port = _port_in_range()
+    env = demo_env(live_demo.data_dir, CONGXA_ALLOWED_HOSTS="127.0.0.1,[::1]")
+    port = port_in_range()
     process = subprocess.Popen(  # noqa: S603 (fixed argv)
         [
             sys.executable,

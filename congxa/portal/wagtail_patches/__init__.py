@@ -13,6 +13,11 @@ against and the measured reason, and two functions:
 `apply_all()` (from `PortalConfig.ready`) finds the submodules with pkgutil: a
 new patch is a new file here, nothing else to register.
 
+- `admin_texts`: labels Wagtail evaluates at import time or builds from code
+  names (the redirects filter, the sites list's columns, the page search's
+  result count), made translatable;
+- `page_base_form`: `Page.base_form_class`, every page type's admin form is
+  congxa's (settings.CONGXA_PAGE_FORM: Vietnamese addresses, sections in menus);
 - `page_privacy`: `PageQuerySet.private_q` and `Page.get_view_restrictions`,
   no query per list or per page when no private section exists;
 - `search_folding`: modelsearch's `ObjectIndexer` (SQLite, PostgreSQL), the

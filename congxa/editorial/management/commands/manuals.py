@@ -7,8 +7,8 @@ from congxa.editorial import manuals
 
 class Command(BaseCommand):
     help = (
-        "Build the user and administrator manuals (docs/manuals/) into printable "
-        "HTML and PDF."
+        "Build the user and administrator manuals (congxa/editorial/manuals/) into "
+        "printable HTML and PDF."
     )
 
     def add_arguments(self, parser):

@@ -1,4 +1,4 @@
-"""The user and administrator manuals: Markdown in `docs/manuals/`, built to
+"""The user and administrator manuals: Markdown next to this file, built to
 printable HTML and PDF, and shown in the admin's Help menu.
 
     python -m congxa.editorial.manuals [--output DIR] [--no-pdf]
@@ -6,7 +6,7 @@ printable HTML and PDF, and shown in the admin's Help menu.
 
 Pure Python plus the pinned `markdown` library (and Playwright driving Debian's
 chromium for the PDF), no Django: `make manuals` builds them from a clean clone
-with no database and no configuration. The screenshots in `docs/manuals/img/`
+with no database and no configuration. The screenshots in `img/` here
 are taken by `tests/browser/test_manual_screenshots.py`, so they show the admin
 as it is.
 """
@@ -27,8 +27,10 @@ import markdown
 
 from congxa.vi.text import slugify
 
-REPO = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCE = REPO / "docs" / "manuals"
+REPO = Path(__file__).resolve().parents[3]
+# The sources are package data (pyproject.toml), so an installed congxa, not
+# only a checkout, has them for the Help menu.
+DEFAULT_SOURCE = Path(__file__).resolve().parent
 DEFAULT_OUTPUT = REPO / "build" / "manuals"
 CHROMIUM = os.environ.get("CONGXA_CHROMIUM", "/usr/bin/chromium")
 # File name (no extension) of each manual, in the order of the Help menu.
@@ -229,7 +231,9 @@ def summary(result: BuildResult) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m congxa.editorial.manuals",
-        description="Tạo tài liệu hướng dẫn (HTML và PDF) từ docs/manuals/.",
+        description=(
+            "Tạo tài liệu hướng dẫn (HTML và PDF) từ congxa/editorial/manuals/."
+        ),
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
@@ -253,7 +257,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     write(summary(result))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

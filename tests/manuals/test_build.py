@@ -136,6 +136,21 @@ def test_a_built_wheel_carries_the_manuals_the_help_menu_reads(tmp_path):
         assert f"congxa/editorial/manuals/{name}.md" in names
         for image in manuals.read_manual(name).images:
             assert f"congxa/editorial/manuals/img/{image}" in names
+    # And every other file the portal reads at run time (templates, static
+    # files, catalogs, data); only the developers' notes stay out.
+    tracked = subprocess.run(  # noqa: S603 (fixed argv)
+        ["git", "ls-files", "congxa"],  # noqa: S607
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    needed = {
+        name
+        for name in tracked
+        if not name.endswith((".py", "TRANSLATIONS.txt", "README.md"))
+    }
+    assert needed - names == set()
 
     # Installed from the wheel alone, the package finds its manuals.
     target = tmp_path / "site-packages"

@@ -190,6 +190,7 @@ def fresh_writability_check(monkeypatch):
 def test_a_data_directory_that_cannot_be_written_answers_503(
     client, site, settings, tmp_path, fresh_writability_check
 ):
+    settings.DATABASE_URL = ""  # embedded mode, whatever database the suite runs on
     assert client.get("/healthz").status_code == 200
     settings.DATA_DIR = tmp_path / "remounted-read-only"  # access(W_OK) fails
     fresh_writability_check._writable["checked_at"] = float("-inf")

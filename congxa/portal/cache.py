@@ -307,10 +307,12 @@ def generation_memo(
     """`compute()`, kept for the request's site and generation (and `vary`).
 
     `still_valid(value)` can retire a kept value earlier (a banner that ends).
-    Without a generation on the request (not a public page), just `compute()`.
+    Without a generation on the request (not a public page), and for Wagtail's
+    dummy requests (a preview renders the draft under the page's own path),
+    just `compute()`.
     """
     generation = getattr(request, "page_cache_generation", None)
-    if generation is None:
+    if generation is None or getattr(request, "is_dummy", False):
         return compute()
     key = (name, request.page_cache_site_id, generation, vary)
     with _fragments_lock:

@@ -3,9 +3,11 @@
 from datetime import date, datetime
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from congxa.portal.cache import generation_memo
 from congxa.portal.home import home_children
 from congxa.vi.dates import long_date, portal_date, portal_datetime
 
@@ -93,3 +95,51 @@ def breadcrumb(context) -> dict:
         else:
             ancestors = list(page.get_ancestors().filter(depth__gte=2))
     return {"ancestors": ancestors, "page": page}
+
+
+class GenerationCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary = vary
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        vary = (
+            request.get_host(),
+            request.scheme,
+            translation.get_language(),
+            *(value.resolve(context) for value in self.vary),
+        )
+        return generation_memo(
+            request,
+            "fragment:" + self.name,
+            vary,
+            lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308
+        )
+
+
+@register.tag
+def generation_cache(parser, token):
+    """`{% generation_cache "name" value... %}...{% endgeneration_cache %}`
+
+    The enclosed HTML, rendered once per process for the site's generation
+    (`cache.generation_memo`), the host, the scheme, the language and the
+    values given (the page's id, say): whatever the fragment shows must be
+    something a bump of that generation invalidates (`invalidation.py`).
+    Not for anything that depends on the visitor, the time of day or the
+    query string. Previews and requests outside the page cache render it.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            "generation_cache needs a fragment name: "
+            '{% generation_cache "name" value... %}'
+        )
+    nodelist = parser.parse(("endgeneration_cache",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    vary = [parser.compile_filter(bit) for bit in bits[2:]]
+    return GenerationCacheNode(nodelist, name, vary)

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
@@ -53,14 +54,19 @@ def _site_root(context) -> Page | None:
     return site.root_page if site else None
 
 
-@register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
-def main_menu(context) -> dict:
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> str:
+    """The commune's menu, the current page's section marked.
+
+    Rendered once per process for the site's generation and the item marked
+    (`cache.generation_memo`): the same HTML on every page of a section.
+    """
     root = _site_root(context)
     current = context.get("page")
     current_path = current.path if current else ""
+    request = context.get("request")
     items = []
     if root is not None:
-        request = context.get("request")
         children = (
             home_children(request, root)
             if request is not None
@@ -71,11 +77,17 @@ def main_menu(context) -> dict:
             for item in children
             if item.show_in_menus
         ]
-    return {
-        "items": items,
-        "home_active": root is not None and current_path == root.path,
-        "request": context.get("request"),
-    }
+    home_active = root is not None and current_path == root.path
+    menu = {"items": items, "home_active": home_active, "request": request}
+
+    def render() -> str:
+        return render_to_string("portal/includes/main_menu.html", menu)
+
+    if request is None:
+        return render()
+    active = tuple(item.pk for item, is_active in items if is_active)
+    vary = (request.get_host(), request.scheme, home_active, active)
+    return generation_memo(request, "fragment:main-menu", vary, render)
 
 
 @register.inclusion_tag("portal/includes/breadcrumb.html", takes_context=True)

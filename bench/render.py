@@ -63,9 +63,11 @@ def main() -> None:
             .first()
             .relative_url(None)
         )
-    environ = RequestFactory().get(
-        path, HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip, deflate, br"
-    ).environ
+    environ = (
+        RequestFactory()
+        .get(path, HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        .environ
+    )
     answers = {}
 
     def start_response(status, headers, exc_info=None):

@@ -93,6 +93,18 @@ def expire_page_cache_at(request: HttpRequest, moment: datetime) -> None:
         request.page_cache_expires_at = moment
 
 
+_today: tuple[tuple[int, str], object] = ((0, ""), None)
+
+
+def _local_date() -> str:
+    """`timezone.localdate()` as ISO text, worked out once a second."""
+    global _today
+    memo_key = (int(time.time()), settings.TIME_ZONE)
+    if _today[0] != memo_key:
+        _today = (memo_key, timezone.localdate().isoformat())
+    return _today[1]
+
+
 def entry_key(host: str, path: str, query_string: str, accept_encoding: str) -> str:
     """Where the page for one address and encoding is stored.
 
@@ -105,7 +117,7 @@ def entry_key(host: str, path: str, query_string: str, accept_encoding: str) -> 
             path,
             query_string,
             "gzip" if "gzip" in accept_encoding.lower() else "identity",
-            timezone.localdate().isoformat(),
+            _local_date(),
         )
     )
     return ENTRY_KEY.format(digest=hashlib.sha256(raw.encode()).hexdigest())

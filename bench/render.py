@@ -45,10 +45,10 @@ def main() -> None:
     import django
 
     django.setup()
-    import congxa
     from django.db import connection
     from django.test import RequestFactory
 
+    import congxa
     from congxa.news.models import ArticlePage
     from congxa.wsgi import application
 

@@ -49,7 +49,9 @@ def require(binary: str, package: str) -> None:
 
 def wrk(url: str, duration: int) -> dict[str, float]:
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", url],
+        # wrk drops answers slower than its 2 s default from the counts; on a
+        # loaded machine an uncached page can take longer, so wait for them.
+        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", "--timeout", "30s", url],
         capture_output=True,
         text=True,
         check=True,
@@ -81,7 +83,9 @@ def median_of(url: str, runs: int, duration: int) -> dict[str, float]:
 def warm(base_url: str, paths: dict[str, str], expect_hit: bool) -> None:
     for path in paths.values():
         for _ in range(8):
-            status, headers, _ = http_get(base_url + path)
+            # A worker's first render of a page with pictures makes its
+            # renditions: seconds on a loaded machine.
+            status, headers, _ = http_get(base_url + path, timeout=120)
         assert status == 200, (path, status)
         if expect_hit:
             assert headers.get("X-Cache") == "HIT", (path, headers)

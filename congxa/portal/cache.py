@@ -93,6 +93,18 @@ def expire_page_cache_at(request: HttpRequest, moment: datetime) -> None:
         request.page_cache_expires_at = moment
 
 
+_today: tuple[tuple[int, str], object] = ((0, ""), None)
+
+
+def _local_date() -> str:
+    """`timezone.localdate()` as ISO text, worked out once a second."""
+    global _today
+    memo_key = (int(time.time()), settings.TIME_ZONE)
+    if _today[0] != memo_key:
+        _today = (memo_key, timezone.localdate().isoformat())
+    return _today[1]
+
+
 def entry_key(host: str, path: str, query_string: str, accept_encoding: str) -> str:
     """Where the page for one address and encoding is stored.
 
@@ -105,7 +117,7 @@ def entry_key(host: str, path: str, query_string: str, accept_encoding: str) -> 
             path,
             query_string,
             "gzip" if "gzip" in accept_encoding.lower() else "identity",
-            timezone.localdate().isoformat(),
+            _local_date(),
         )
     )
     return ENTRY_KEY.format(digest=hashlib.sha256(raw.encode()).hexdigest())
@@ -307,10 +319,12 @@ def generation_memo(
     """`compute()`, kept for the request's site and generation (and `vary`).
 
     `still_valid(value)` can retire a kept value earlier (a banner that ends).
-    Without a generation on the request (not a public page), just `compute()`.
+    Without a generation on the request (not a public page), and for Wagtail's
+    dummy requests (a preview renders the draft under the page's own path),
+    just `compute()`.
     """
     generation = getattr(request, "page_cache_generation", None)
-    if generation is None:
+    if generation is None or getattr(request, "is_dummy", False):
         return compute()
     key = (name, request.page_cache_site_id, generation, vary)
     with _fragments_lock:

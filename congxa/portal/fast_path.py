@@ -62,6 +62,13 @@ class EnvironRequest(HttpRequest):
         self._stream = None
         self._read_started = False
 
+    def get_host(self) -> str:
+        # Asked twice per hit (the key, the host table): validated once.
+        host = self.__dict__.get("_validated_host")
+        if host is None:
+            host = self._validated_host = super().get_host()
+        return host
+
     def _get_scheme(self) -> str:
         return self.META.get("wsgi.url_scheme", "http")
 

@@ -1,5 +1,7 @@
 """The commune's site root, its identity and its footer."""
 
+import copy
+
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
 from . import branding
+from .cache import generation_memo
 from .enums import CommuneKind, HostKind, Scheme
 from .home import render_plan
 
@@ -40,6 +43,21 @@ class HomePage(Page):
         """
         if not path_components:
             return super().route(request, path_components)
+        # The pages found are the same for every request until the site's
+        # next publish, move or delete: kept per generation (a miss is not).
+        page, parent, consumed = generation_memo(
+            request,
+            "route",
+            (self.pk, tuple(path_components)),
+            lambda: self._find_deepest(path_components),
+        )
+        page = copy.copy(page)
+        if parent is not None:
+            # Treebeard's get_parent() reads this instead of querying.
+            page._cached_parent_obj = copy.copy(parent)
+        return page.route(request, path_components[consumed:])
+
+    def _find_deepest(self, path_components) -> tuple[Page, Page | None, int]:
         candidates = [
             self.url_path + "/".join(path_components[:depth]) + "/"
             for depth in range(1, len(path_components) + 1)
@@ -52,14 +70,10 @@ class HomePage(Page):
         if not found:
             raise Http404
         deepest = found[0]
+        parent = None
         if len(found) == 2 and found[1].depth == deepest.depth - 1:
-            # Treebeard's get_parent() reads this instead of querying.
-            deepest._cached_parent_obj = found[1]
-        consumed = deepest.depth - self.depth
-        page = deepest.specific
-        if hasattr(deepest, "_cached_parent_obj"):
-            page._cached_parent_obj = deepest._cached_parent_obj
-        return page.route(request, path_components[consumed:])
+            parent = found[1]
+        return deepest.specific, parent, deepest.depth - self.depth
 
     def json_ld(self, request, url: str) -> dict | None:
         """The home page describes the commune itself."""

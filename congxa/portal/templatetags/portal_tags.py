@@ -3,9 +3,12 @@
 from datetime import date, datetime
 
 from django import template
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from congxa.portal.cache import generation_memo
 from congxa.portal.home import home_children
 from congxa.vi.dates import long_date, portal_date, portal_datetime
 
@@ -51,14 +54,19 @@ def _site_root(context) -> Page | None:
     return site.root_page if site else None
 
 
-@register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
-def main_menu(context) -> dict:
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> str:
+    """The commune's menu, the current page's section marked.
+
+    Rendered once per process for the site's generation and the item marked
+    (`cache.generation_memo`): the same HTML on every page of a section.
+    """
     root = _site_root(context)
     current = context.get("page")
     current_path = current.path if current else ""
+    request = context.get("request")
     items = []
     if root is not None:
-        request = context.get("request")
         children = (
             home_children(request, root)
             if request is not None
@@ -69,11 +77,17 @@ def main_menu(context) -> dict:
             for item in children
             if item.show_in_menus
         ]
-    return {
-        "items": items,
-        "home_active": root is not None and current_path == root.path,
-        "request": context.get("request"),
-    }
+    home_active = root is not None and current_path == root.path
+    menu = {"items": items, "home_active": home_active, "request": request}
+
+    def render() -> str:
+        return render_to_string("portal/includes/main_menu.html", menu)
+
+    if request is None:
+        return render()
+    active = tuple(item.pk for item, is_active in items if is_active)
+    vary = (request.get_host(), request.scheme, home_active, active)
+    return generation_memo(request, "fragment:main-menu", vary, render)
 
 
 @register.inclusion_tag("portal/includes/breadcrumb.html", takes_context=True)
@@ -93,3 +107,51 @@ def breadcrumb(context) -> dict:
         else:
             ancestors = list(page.get_ancestors().filter(depth__gte=2))
     return {"ancestors": ancestors, "page": page}
+
+
+class GenerationCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary = vary
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        vary = (
+            request.get_host(),
+            request.scheme,
+            translation.get_language(),
+            *(value.resolve(context) for value in self.vary),
+        )
+        return generation_memo(
+            request,
+            "fragment:" + self.name,
+            vary,
+            lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308
+        )
+
+
+@register.tag
+def generation_cache(parser, token):
+    """`{% generation_cache "name" value... %}...{% endgeneration_cache %}`
+
+    The enclosed HTML, rendered once per process for the site's generation
+    (`cache.generation_memo`), the host, the scheme, the language and the
+    values given (the page's id, say): whatever the fragment shows must be
+    something a bump of that generation invalidates (`invalidation.py`).
+    Not for anything that depends on the visitor, the time of day or the
+    query string. Previews and requests outside the page cache render it.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            "generation_cache needs a fragment name: "
+            '{% generation_cache "name" value... %}'
+        )
+    nodelist = parser.parse(("endgeneration_cache",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    vary = [parser.compile_filter(bit) for bit in bits[2:]]
+    return GenerationCacheNode(nodelist, name, vary)

@@ -112,9 +112,7 @@ class CommunePromotionForm(wagtail_forms.SearchPromotionForm):
     def clean_page(self):
         page = self.cleaned_data.get("page")
         if page is not None and not page_promotable(self.for_user, page):
-            raise forms.ValidationError(
-                _("Choose a page of a commune you manage.")
-            )
+            raise forms.ValidationError(_("Choose a page of a commune you manage."))
         return page
 
 
@@ -235,7 +233,7 @@ CHOOSER_PER_PAGE = 10
 
 
 def chooser(request, get_results: bool = False):
-    """"Choose from popular search terms": what visitors of the user's communes
+    """ "Choose from popular search terms": what visitors of the user's communes
     searched for (the counted, folded words), most searched first."""
     if not user_may_promote(request.user):
         raise PermissionDenied

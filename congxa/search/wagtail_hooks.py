@@ -110,6 +110,17 @@ def register_commune_promotion_urls():
     ]
 
 
+@hooks.register("register_log_actions")
+def register_promotion_log(actions):
+    """A promotion's log entries carry its commune, and only that commune's
+    people (and superusers) see them in the site history."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from .models import PromotionLogEntry
+
+    actions.register_model(SearchPromotion, PromotionLogEntry)
+
+
 class QueryReportMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("congxa_search.view_querycount")

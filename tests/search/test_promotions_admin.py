@@ -45,7 +45,10 @@ def url(name, *args):
 
 def promote(query_text, page, description="", order=0):
     return SearchPromotion.objects.create(
-        query=Query.get(query_text), page=page, description=description, sort_order=order
+        query=Query.get(query_text),
+        page=page,
+        description=description,
+        sort_order=order,
     )
 
 
@@ -224,7 +227,12 @@ def test_superuser_sees_every_communes_promotions_with_the_commune(
     admin = get_user_model().objects.create_superuser("vanhanh", "v@example.vn", "x")
     client.force_login(admin)
     listing = client.get(url("index")).content.decode()
-    for text in ("Đất đai Vĩnh Thủy", "Đất đai Gio Linh", "Xã Vĩnh Thủy", "Xã Gio Linh"):
+    for text in (
+        "Đất đai Vĩnh Thủy",
+        "Đất đai Gio Linh",
+        "Xã Vĩnh Thủy",
+        "Xã Gio Linh",
+    ):
         assert text in listing, text
     edit = client.get(url("edit", Query.get("lam so do").pk)).content.decode()
     assert "Xã: Xã Gio Linh" in edit.replace("\n", " ") or "Xã Gio Linh" in edit
@@ -259,9 +267,7 @@ def test_a_new_promotion_shows_on_a_search_page_already_cached(
             url("add"),
             {
                 "query_string": "so hong",
-                **picks_data(
-                    {"page": pages["own"].pk, "description": "Sổ hồng ở đây"}
-                ),
+                **picks_data({"page": pages["own"].pk, "description": "Sổ hồng ở đây"}),
             },
         )
     assert response.status_code == 302
@@ -296,9 +302,7 @@ def test_every_promotions_address_is_answered_by_the_scoped_views():
         for name in resolver.namespace_dict["wagtailsearchpromotions"][1].reverse_dict
         if isinstance(name, str) and not name.startswith("search_terms")
     ]
-    assert {"index", "add", "edit", "delete", "chooser", "chooserresults"} <= set(
-        names
-    )
+    assert {"index", "add", "edit", "delete", "chooser", "chooserresults"} <= set(names)
     for name in names:
         address = url(name, 1) if name in ("edit", "delete") else url(name)
         view = resolve(address).func
@@ -322,3 +326,44 @@ def test_migration_gives_existing_boards_the_promotions_rights(site, pages):
         )
     ) == sorted(codenames)
     assert not writers.permissions.filter(codename__in=codenames).exists()
+
+
+def test_site_history_shows_a_promotion_to_its_own_commune_only(editor_a, pages, site):
+    from wagtail.log_actions import log
+
+    from congxa.search.models import PromotionLogEntry
+
+    log(promote("lam so do", pages["own"]), "wagtail.create")
+    log(promote("lam so do", pages["theirs"]), "wagtail.create")
+    assert set(PromotionLogEntry.objects.values_list("site__site_name", flat=True)) == {
+        "Xã Vĩnh Thủy",
+        "Xã Gio Linh",
+    }
+    history = editor_a.get(reverse("wagtailadmin_reports:site_history"))
+    assert history.status_code == 200
+    html = history.content.decode()
+    assert "lam so do - Đất đai Vĩnh Thủy" in html
+    assert "Gio Linh" not in html
+
+
+def test_migration_moves_earlier_promotion_log_entries_to_their_commune(pages, site):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    from congxa.search.models import PromotionLogEntry
+
+    pick = promote("lam so do", pages["theirs"])
+    ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(SearchPromotion),
+        object_id=str(pick.pk),
+        label=str(pick),
+        action="wagtail.create",
+        timestamp=timezone.now(),
+    )
+    migration = importlib.import_module(
+        "congxa.search.migrations.0009_promotion_log_entry"
+    )
+    migration.move_entries(django_apps, None)
+    entry = PromotionLogEntry.objects.get()
+    assert (entry.object_id, entry.site.site_name) == (str(pick.pk), "Xã Gio Linh")
+    assert not ModelLogEntry.objects.filter(object_id=str(pick.pk)).exists()

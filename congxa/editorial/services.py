@@ -122,6 +122,13 @@ SEARCH_PERMISSIONS = [
     "view_synonym",
     "view_querycount",
 ]
+# The commune's search promotions ("Kết quả được đề xuất"): Wagtail's model
+# permissions, scoped to the commune's pages by congxa/search/promotions.py.
+PROMOTION_PERMISSIONS = [
+    "add_searchpromotion",
+    "change_searchpromotion",
+    "delete_searchpromotion",
+]
 
 
 def _perm(app_label: str, codename: str) -> Permission:
@@ -157,10 +164,13 @@ def _grant(group: Group, role: Role, board: EditorialBoard) -> None:
     # only the per-site one is kept (Wagtail's GroupSitePermission).
     group.permissions.remove(*settings_permissions)
     if role != Role.WRITER and apps.is_installed("congxa.search"):
-        # The commune's own synonyms and its search statistics (scoped to the
-        # commune by the search app's views).
+        # The commune's own synonyms, its search statistics and its search
+        # promotions (scoped to the commune by the search app's views).
         for codename in SEARCH_PERMISSIONS:
             group.permissions.add(_perm("congxa_search", codename))
+        if apps.is_installed("wagtail.contrib.search_promotions"):
+            for codename in PROMOTION_PERMISSIONS:
+                group.permissions.add(_perm("wagtailsearchpromotions", codename))
     if role == Role.ADMIN:
         for permission in settings_permissions:
             GroupSitePermission.objects.get_or_create(

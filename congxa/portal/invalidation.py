@@ -39,6 +39,8 @@ or deleted                          pages or records use  picture (Wagtail's
 stored files renamed                all sites             file addresses
 (`rename_stored_files`, explicit)
 legacy import (`page_cache_batch`)  the commune, once     every article added
+search promotion saved or deleted   its page's site,      its search results
+                                    before and after      page
 ==================================  ====================  =====================
 
 Rules:
@@ -307,6 +309,16 @@ def _selected_procedure_site(selected) -> list[int | None]:
     return [selected.selection.site_id]
 
 
+def _promotion_remember(sender, instance, **kwargs):
+    instance._congxa_page_before = instance.page_id
+
+
+def _promoted_page_sites(promotion) -> set[int | None]:
+    """A promotion shows on the search page of its page's commune only."""
+    pages = {promotion.page_id, getattr(promotion, "_congxa_page_before", None)}
+    return sites_of_pages(pages - {None})
+
+
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("wagtailcore.Site", _all_sites),
     Trigger("wagtailcore.PageViewRestriction", _all_sites),
@@ -333,6 +345,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("procedures.SelectedProcedure", _selected_procedure_site),
     Trigger("documents.DocumentType", _all_sites),
     Trigger("documents.DocumentField", _all_sites),
+    Trigger("wagtailsearchpromotions.SearchPromotion", _promoted_page_sites),
 )
 
 
@@ -434,6 +447,13 @@ def connect() -> None:
                 handler,
                 sender=model,
                 dispatch_uid=f"{DISPATCH}:{trigger.model}:{number}:{id(signal)}",
+            )
+    if "wagtailsearchpromotions" in apps.app_configs:
+        for signal in (post_init, post_save):
+            signal.connect(
+                _promotion_remember,
+                sender=apps.get_model("wagtailsearchpromotions.SearchPromotion"),
+                dispatch_uid=f"{DISPATCH}:promotion:{id(signal)}",
             )
     if "engagement" in apps.app_configs:
         post_init.connect(

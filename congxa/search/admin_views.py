@@ -7,6 +7,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Max, Sum
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -17,11 +18,13 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminPageChooser
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from congxa.portal.site_access import site_ids_for_user, sites_for_user
 
 from .models import QueryCount
+from .promotions import page_promotable
 from .services import QUERY_RETENTION_DAYS
 
 REPORT_ROWS = 200
@@ -73,6 +76,12 @@ class QueryReportView(WagtailAdminTemplateMixin, TemplateView):
                 }
             )
         context["rows"] = rows
+        context["can_promote"] = self.request.user.has_perm(
+            "wagtailsearchpromotions.add_searchpromotion"
+        )
+        context["can_add_synonym"] = self.request.user.has_perm(
+            "congxa_search.add_synonym"
+        )
         context["days"] = QUERY_RETENTION_DAYS
         context["sites"] = sites_for_user(self.request.user)
         return context
@@ -95,10 +104,28 @@ class PromoteForm(forms.Form):
 
     def clean_page(self):
         page = self.cleaned_data["page"]
-        roots = [site.root_page for site in sites_for_user(self.user)]
-        if not any(page.path.startswith(root.path) for root in roots):
+        if not page_promotable(self.user, page):
             raise forms.ValidationError(_("Choose a page of a commune you manage."))
         return page
+
+    def clean(self):
+        cleaned = super().clean()
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+        from wagtail.search.utils import normalise_query_string
+
+        query, page = cleaned.get("query"), cleaned.get("page")
+        if query and page is not None:
+            taken = SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(query), page=page
+            )
+            if taken.exists():
+                self.add_error(
+                    "page",
+                    forms.ValidationError(
+                        _("This page is already promoted for these words.")
+                    ),
+                )
+        return cleaned
 
 
 class PromoteView(WagtailAdminTemplateMixin, FormView):
@@ -127,13 +154,16 @@ class PromoteView(WagtailAdminTemplateMixin, FormView):
         from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
         query = Query.get(form.cleaned_data["query"])
-        order = query.editors_picks.count()
-        SearchPromotion.objects.create(
-            query=query,
-            page=form.cleaned_data["page"],
-            description=form.cleaned_data["description"],
-            sort_order=order,
-        )
+        last = query.editors_picks.aggregate(last=Max("sort_order"))["last"]
+        order = 0 if last is None else last + 1
+        with transaction.atomic():
+            promotion = SearchPromotion.objects.create(
+                query=query,
+                page=form.cleaned_data["page"],
+                description=form.cleaned_data["description"],
+                sort_order=order,
+            )
+            log(promotion, "wagtail.create", user=self.request.user)
         messages.success(
             self.request,
             _("“%(page)s” is now promoted for “%(query)s”.")

@@ -8,6 +8,7 @@ hold the folded and exact-diacritic terms made by `congxa.vi.text`.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from .forms import SynonymForm
 
@@ -181,3 +182,65 @@ class ProvinceSynonym(Synonym):
     def save(self, *args, **kwargs):
         self.site = None
         super().save(*args, **kwargs)
+
+
+class PromotionLogEntryManager(BaseLogEntryManager):
+    """Log entries of search promotions, seen only by the people of the
+    promotion's commune (Wagtail's own log shows a model's entries to anyone
+    holding a permission on the model, whatever the commune)."""
+
+    def log_action(self, instance, action, **kwargs):
+        from wagtail.models import Page, Site
+
+        path = (
+            Page.objects.filter(pk=instance.page_id)
+            .values_list("path", flat=True)
+            .first()
+        )
+        site_id = None
+        if path:
+            for pk, root in Site.objects.values_list("pk", "root_page__path"):
+                if path.startswith(root):
+                    site_id = pk
+                    break
+        kwargs.update(object_id=str(instance.pk), site_id=site_id)
+        return super().log_action(instance, action, **kwargs)
+
+    def for_instance(self, instance):
+        return self.filter(object_id=str(instance.pk))
+
+    def viewable_by_user(self, user):
+        from congxa.portal.site_access import site_ids_for_user
+
+        if user.is_superuser:
+            return self.all()
+        if not any(
+            user.has_perm(f"wagtailsearchpromotions.{action}_searchpromotion")
+            for action in ("add", "change", "delete")
+        ):
+            return self.none()
+        return self.filter(site__in=site_ids_for_user(user))
+
+
+class PromotionLogEntry(BaseLogEntry):
+    """What happened to a search promotion, and the commune it belonged to."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PromotionLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("search promotion log entry")
+        verbose_name_plural = _("search promotion log entries")
+
+    def __str__(self):
+        return f"{self.action} {self.label}"

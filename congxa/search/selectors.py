@@ -306,7 +306,9 @@ def make_plan(raw_query: str, site: Site | None, *, dictionary: bool = True):
 
 def promoted(raw_query: str, site: Site | None) -> list[Result]:
     """Pages an editor of the commune pinned to this query ("Kết quả được đề
-    xuất"), matched on the folded query; only pages inside the commune."""
+    xuất"), matched on the folded query: a promotion belongs to the commune of
+    its page (`promotions.py`), so only live, public pages inside the commune
+    show; another commune's promotion of the same words never does."""
     if site is None or not apps.is_installed("wagtail.contrib.search_promotions"):
         return []
     folded = " ".join(fold_tokens(raw_query))
@@ -321,9 +323,14 @@ def promoted(raw_query: str, site: Site | None) -> list[Result]:
         .select_related("query", "page")
         .order_by("sort_order")
     )
+    from congxa.portal.visibility import restricted_paths
+
+    private = tuple(restricted_paths())
     found = []
     for pick in picks:
         if " ".join(fold_tokens(pick.query.query_string)) != folded:
+            continue
+        if private and pick.page.path.startswith(private):
             continue
         url = pick.page.get_url(current_site=site) or pick.page.url
         found.append(

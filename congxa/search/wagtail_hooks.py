@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from congxa.portal.site_access import SiteScopedViewSet
 
+from . import promotions
 from .admin_views import PromoteView, QueryReportView
 from .models import ProvinceSynonym, Synonym
 
@@ -88,6 +89,36 @@ def register_search_urls():
             name="congxa_search_promote",
         ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_commune_promotion_urls():
+    """Wagtail's own promotion addresses, answered by the views scoped to the
+    user's communes (`promotions.py`); registered ahead of Wagtail's, so every
+    link to `wagtailsearchpromotions:*` lands here."""
+    return [
+        path("searchpicks/", promotions.IndexView.as_view()),
+        path(
+            "searchpicks/results/",
+            promotions.IndexView.as_view(results_only=True),
+        ),
+        path("searchpicks/add/", promotions.CreateView.as_view()),
+        path("searchpicks/<int:query_id>/", promotions.EditView.as_view()),
+        path("searchpicks/<int:query_id>/delete/", promotions.DeleteView.as_view()),
+        path("searchpicks/queries/chooser/", promotions.chooser),
+        path("searchpicks/queries/chooser/results/", promotions.chooser_results),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_promotion_log(actions):
+    """A promotion's log entries carry its commune, and only that commune's
+    people (and superusers) see them in the site history."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from .models import PromotionLogEntry
+
+    actions.register_model(SearchPromotion, PromotionLogEntry)
 
 
 class QueryReportMenuItem(MenuItem):

@@ -78,6 +78,8 @@ def _fill(route: str, namespace: str, objects: dict) -> str | None:
             return str(objects["user"])
         if name == "pk" and "emergencyalert" in namespace:
             return str(objects["alert"])
+        if name == "query_id" and namespace == "wagtailsearchpromotions":
+            return str(objects["query"])
         raise LookupError(name)
 
     try:
@@ -130,8 +132,18 @@ def communes(site, other_site, board, other_board, section, other_section):
             starts_at=timezone.now(),
             ends_at=timezone.now() + timezone.timedelta(days=1),
         )
+    # Search promotions: the same words promoted by both communes (commune A
+    # opens them and must not see B's page), and words only B promoted.
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    shared = Query.get("lam giay to")
+    SearchPromotion.objects.create(query=shared, page=own_article, sort_order=0)
+    SearchPromotion.objects.create(query=shared, page=other_article, sort_order=1)
+    theirs = Query.get("chi xa ben kia")
+    SearchPromotion.objects.create(query=theirs, page=other_article, sort_order=0)
     return {
         "own": {
+            "query": shared.pk,
             "site": site.pk,
             "page": own_article.pk,
             "image": own_image.pk,
@@ -140,6 +152,7 @@ def communes(site, other_site, board, other_board, section, other_section):
             "alert": alerts["own"].pk,
         },
         "other": {
+            "query": theirs.pk,
             "site": other_site.pk,
             "page": other_article.pk,
             "image": other_image.pk,

@@ -120,6 +120,17 @@ def test_query_report_lists_zero_result_queries_first_with_one_click_actions(
     response = editor_a.get(reverse("congxa_search_queries"))
     html = response.content.decode()
     assert response.status_code == 200
+    # Without the right to promote a page, the row does not offer it.
+    assert "Thêm từ đồng nghĩa" in html and "Đề xuất một trang" not in html
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.get(username="bientap.timkiem")
+    user.groups.first().permissions.add(
+        Permission.objects.get(codename="add_searchpromotion")
+    )
+    response = editor_a.get(reverse("congxa_search_queries"))
+    html = response.content.decode()
     assert "Thống kê từ khóa tìm kiếm" in html
     assert html.index("bia xanh") < html.index("thu tuc")
     assert "cua xa khac" not in html

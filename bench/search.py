@@ -170,7 +170,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def run_engine() -> None:
     """Runs inside a child process whose environment selects the database."""
-    sys.path.insert(0, str(ROOT))
+    # --baseline: another checkout's code measured on the same kept database.
+    sys.path.insert(0, os.environ.get("BENCH_CODE") or str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     import django
 
@@ -179,28 +180,66 @@ def run_engine() -> None:
     django.setup()
     from django.db import connection
 
-    test_name = (
-        f"{connection.settings_dict['NAME']}_search_bench"
-        if connection.vendor == "postgresql"
-        else str(Path(tmp) / "bench.sqlite3")
-    )
+    reuse = os.environ.get("BENCH_REUSE", "")
+    if reuse:
+        # A kept database per engine and size: built once, measured many times
+        # (and by other checkouts' code, --baseline).
+        Path(reuse).mkdir(parents=True, exist_ok=True)
+        test_name = (
+            f"{connection.settings_dict['NAME']}_search_{PAGES}"
+            if connection.vendor == "postgresql"
+            else str(Path(reuse) / f"search-{PAGES}.sqlite3")
+        )
+    else:
+        test_name = (
+            f"{connection.settings_dict['NAME']}_search_bench"
+            if connection.vendor == "postgresql"
+            else str(Path(tmp) / "bench.sqlite3")
+        )
     connection.settings_dict["TEST"]["NAME"] = test_name
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False, keepdb=bool(reuse)
+    )
     try:
-        _measure(connection)
+        _measure(connection, reuse=bool(reuse))
     finally:
-        connection.creation.destroy_test_db(test_name, verbosity=0)
+        if not reuse:
+            connection.creation.destroy_test_db(test_name, verbosity=0)
 
 
-def _measure(connection) -> None:
+def _built(connection) -> list | None:
+    """The communes of a kept database that holds this run's pages, or None."""
+    from wagtail.models import Site
+
+    from congxa.search.models import SearchEntry
+
+    if SearchEntry.objects.filter(key__startswith="bench:").count() != PAGES:
+        return None
+    by_host = {site.hostname: site for site in Site.objects.all()}
+    sites = [by_host.get(f"xa{i}.localhost") for i in range(len(COMMUNES))]
+    return sites if all(sites) else None
+
+
+def _measure(connection, *, reuse: bool = False) -> None:
     from django.utils import timezone
 
     from congxa.portal.factories import create_commune_site
-    from congxa.search import selectors, services
-    from congxa.search.engines import engine_for
+    from congxa.search import services
     from congxa.search.registry import Document
     from tests.search import relevance
 
+    sites = _built(connection) if reuse else None
+    if sites is not None:
+        _queries(connection, sites, None)
+        return
+    if reuse:
+        # Kept from a broken build: start again.
+        connection.creation.destroy_test_db(
+            connection.settings_dict["NAME"], verbosity=0
+        )
+        connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False
+        )
     sites = [
         create_commune_site(
             name=f"Xã {name}", hostname=f"xa{i}.localhost", default=i == 0
@@ -245,6 +284,14 @@ def _measure(connection) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE congxa_search_searchentry")
 
+    _queries(connection, sites, (started, normalised, built))
+
+
+def _queries(connection, sites, timings) -> None:
+    from congxa.search import selectors
+    from congxa.search.engines import engine_for
+    from tests.search import relevance
+
     engine = engine_for()
     size = engine.size_bytes()
     mix = QUERY_MIX + EVERYDAY_MIX
@@ -269,11 +316,15 @@ def _measure(connection) -> None:
         "latencies scale with it, compare runs at similar load"
     )
     print(f"pages: {PAGES} in {len(COMMUNES)} communes")
-    print(
-        f"index build: {built - started:.1f} s "
-        f"(normalising {normalised - started:.1f} s, "
-        f"writing {built - normalised:.1f} s)"
-    )
+    if timings is None:
+        print(f"index build: reused ({connection.settings_dict['NAME']})")
+    else:
+        started, normalised, built = timings
+        print(
+            f"index build: {built - started:.1f} s "
+            f"(normalising {normalised - started:.1f} s, "
+            f"writing {built - normalised:.1f} s)"
+        )
     print(
         "index size: "
         + (f"{size / 1024 / 1024:.1f} MiB" if size is not None else "unknown")
@@ -330,9 +381,42 @@ def parse_args(argv: list[str]):
         help="seconds a build may take before the run stops (default 600)",
     )
     parser.add_argument("--repeats", type=int, default=REPEATS)
+    parser.add_argument(
+        "--reuse",
+        nargs="?",
+        const=str(Path(tempfile.gettempdir()) / "congxa-search-bench"),
+        default="",
+        metavar="DIR",
+        help="keep the built databases and measure them again next time "
+        "(PostgreSQL: <DATABASE_URL name>_search_<pages>; SQLite: files in DIR)",
+    )
+    parser.add_argument(
+        "--baseline",
+        default="",
+        metavar="CHECKOUT",
+        help="also measure another checkout's code (e.g. /work/main) on the same "
+        "kept databases, alternating with this one, and print the ratio "
+        "(needs --reuse)",
+    )
+    parser.add_argument(
+        "--baseline-database-url",
+        default="",
+        metavar="URL",
+        help="with --baseline on PostgreSQL: the baseline's kept databases are "
+        "named after this URL's database instead (a copy built or migrated by "
+        "the baseline's own code, when the storage differs)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="with --baseline: how many times baseline and this code alternate",
+    )
     args = parser.parse_args(argv)
     if any(n < 100 for n in args.pages):
         parser.error("--pages: at least 100 pages")
+    if args.baseline and not args.reuse:
+        parser.error("--baseline needs --reuse (both measure the same database)")
     return args
 
 
@@ -352,17 +436,74 @@ def main() -> None:
         )
     if "postgresql" in engines:
         runs.append(("PostgreSQL", dict(os.environ)))
+    codes = [("this checkout", "")]
+    if args.baseline:
+        # This code first: it builds the kept database when there is none.
+        codes.append(("baseline " + args.baseline, args.baseline))
+    rounds = args.rounds if args.baseline else 1
+    summary = []
     for pages in args.pages:
         for label, env in runs:
-            print(f"== {label}, {pages} pages", flush=True)
-            env = {
-                **env,
-                "CONGXA_BENCH_CHILD": "1",
-                "BENCH_PAGES": str(pages),
-                "BENCH_BUILD_TIMEOUT": str(args.build_timeout),
-                "BENCH_REPEATS": str(args.repeats),
-            }
-            subprocess.run([sys.executable, __file__], env=env, check=True, cwd=ROOT)
+            figures: dict[str, list] = {code: [] for code, _ in codes}
+            for _round in range(rounds):
+                for code, path in codes:
+                    print(f"== {label}, {pages} pages, {code}", flush=True)
+                    own = {}
+                    if path and args.baseline_database_url and label == "PostgreSQL":
+                        own = {"DATABASE_URL": args.baseline_database_url}
+                    child = {
+                        **env,
+                        **own,
+                        "CONGXA_BENCH_CHILD": "1",
+                        "BENCH_PAGES": str(pages),
+                        "BENCH_BUILD_TIMEOUT": str(args.build_timeout),
+                        "BENCH_REPEATS": str(args.repeats),
+                        "BENCH_REUSE": args.reuse,
+                        "BENCH_CODE": path,
+                    }
+                    figures[code].append(_run_child(child))
+            summary.append((label, pages, figures))
+    if args.baseline:
+        _print_comparison(summary, codes)
+
+
+def _run_child(env: dict) -> dict:
+    """Runs one measurement, echoing it; returns its p95 figures."""
+    import re
+
+    found = {}
+    with subprocess.Popen(
+        [sys.executable, __file__], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    ) as child:
+        for line in child.stdout:
+            print(line, end="", flush=True)
+            match = re.match(
+                r"query latency, dictionary (on|off).*p50 ([\d.]+) ms, p95 ([\d.]+) ms",
+                line,
+            )
+            if match:
+                found[match[1]] = (float(match[2]), float(match[3]))
+            if line.startswith("machine load average:"):
+                found["load"] = float(line.split(":")[1].split()[0])
+    if child.returncode:
+        raise SystemExit(child.returncode)
+    return found
+
+
+def _print_comparison(summary, codes) -> None:
+    (mine, _), (base, _) = codes
+    print("== comparison (p95 in ms, median of the rounds; ratio baseline / this)")
+    for label, pages, figures in summary:
+        for dictionary in ("off", "on"):
+            ours = statistics.median(f[dictionary][1] for f in figures[mine])
+            theirs = statistics.median(f[dictionary][1] for f in figures[base])
+            loads = [f["load"] for code in figures for f in figures[code]]
+            print(
+                f"{label:<10} {pages:>6} pages, dictionary {dictionary:<3}: "
+                f"baseline {theirs:7.1f}  this {ours:7.1f}  "
+                f"{theirs / max(ours, 0.001):5.2f}x faster  "
+                f"(load {min(loads):.1f}-{max(loads):.1f})"
+            )
 
 
 if __name__ == "__main__":

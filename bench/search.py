@@ -306,6 +306,7 @@ def _queries(connection, sites, timings) -> None:
                 selectors.search(query, site=sites[0], dictionary=dictionary)
                 latencies.append((time.perf_counter() - begin) * 1000)
         runs[dictionary] = latencies
+    statements, blocks = _work(connection, sites[0], mix)
     score = relevance.evaluate(sites[0])
     everyday = relevance.evaluate_everyday(sites[1])
 
@@ -340,6 +341,11 @@ def _queries(connection, sites, timings) -> None:
         "p95 dictionary on / off: "
         f"{percentile(on, 0.95) / max(percentile(off, 0.95), 0.001):.2f}x"
     )
+    print(
+        f"work per search (dictionary on, mean over the mix): {statements:.1f} "
+        "statements (transaction control left out)"
+        + (f", {blocks:.0f} shared buffers read or hit" if blocks is not None else "")
+    )
     slowest = sorted(
         mix,
         key=lambda q: -statistics.mean(on[mix.index(q) :: len(mix)]),
@@ -357,6 +363,44 @@ def _queries(connection, sites, timings) -> None:
             f"  {kind:<12} recall@3 {kind_score.recall:.3f}  "
             f"MRR {kind_score.mrr:.3f}  ({kind_score.count})"
         )
+
+
+CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL", "BEGIN", "COMMIT")
+
+
+def _work(connection, site, mix) -> tuple[float, float | None]:
+    """Statements per search and, on PostgreSQL, the buffers they touch (each
+    statement run again under EXPLAIN (ANALYZE, BUFFERS)): figures that do not
+    depend on the machine's load."""
+    import json
+
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from congxa.search import selectors
+
+    statements, blocks = 0, 0
+    for query in mix:
+        with CaptureQueriesContext(connection) as captured:
+            selectors.search(query, site=site)
+        reads = [q["sql"] for q in captured if not q["sql"].startswith(CONTROL)]
+        statements += len(reads)
+        if connection.vendor != "postgresql":
+            continue
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            for sql in reads:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)
+                plan = cursor.fetchone()[0]
+                plan = json.loads(plan) if isinstance(plan, str) else plan
+                top = plan[0]["Plan"]
+                blocks += top.get("Shared Hit Blocks", 0) + top.get(
+                    "Shared Read Blocks", 0
+                )
+    count = len(mix)
+    return statements / count, (
+        blocks / count if connection.vendor == "postgresql" else None
+    )
 
 
 def parse_args(argv: list[str]):
@@ -477,6 +521,9 @@ def _run_child(env: dict) -> dict:
     ) as child:
         for line in child.stdout:
             print(line, end="", flush=True)
+            if line.startswith("work per search"):
+                numbers = re.findall(r"([\d.]+) (?:statements|shared)", line)
+                found["work"] = [float(n) for n in numbers]
             match = re.match(
                 r"query latency, dictionary (on|off).*p50 ([\d.]+) ms, p95 ([\d.]+) ms",
                 line,
@@ -494,6 +541,17 @@ def _print_comparison(summary, codes) -> None:
     (mine, _), (base, _) = codes
     print("== comparison (p95 in ms, median of the rounds; ratio baseline / this)")
     for label, pages, figures in summary:
+        work = {code: figures[code][0].get("work") for code in (base, mine)}
+        if all(work.values()):
+            print(
+                f"{label:<10} {pages:>6} pages, work per search: statements "
+                f"baseline {work[base][0]:.1f}  this {work[mine][0]:.1f}"
+                + (
+                    f"; buffers baseline {work[base][1]:.0f}  this {work[mine][1]:.0f}"
+                    if len(work[base]) > 1 and len(work[mine]) > 1
+                    else ""
+                )
+            )
         for dictionary in ("off", "on"):
             ours = statistics.median(f[dictionary][1] for f in figures[mine])
             theirs = statistics.median(f[dictionary][1] for f in figures[base])

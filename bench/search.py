@@ -307,6 +307,7 @@ def _queries(connection, sites, timings) -> None:
                 latencies.append((time.perf_counter() - begin) * 1000)
         runs[dictionary] = latencies
     statements, blocks = _work(connection, sites[0], mix)
+    client_cpu, server_cpu = _cpu(connection, sites[0], mix)
     score = relevance.evaluate(sites[0])
     everyday = relevance.evaluate_everyday(sites[1])
 
@@ -345,6 +346,14 @@ def _queries(connection, sites, timings) -> None:
         f"work per search (dictionary on, mean over the mix): {statements:.1f} "
         "statements (transaction control left out)"
         + (f", {blocks:.0f} shared buffers read or hit" if blocks is not None else "")
+    )
+    print(
+        f"CPU per search (dictionary on): {client_cpu:.1f} ms in this process"
+        + (
+            f" + {server_cpu:.1f} ms in the PostgreSQL backend"
+            if server_cpu is not None
+            else ""
+        )
     )
     slowest = sorted(
         mix,
@@ -400,6 +409,38 @@ def _work(connection, site, mix) -> tuple[float, float | None]:
     count = len(mix)
     return statements / count, (
         blocks / count if connection.vendor == "postgresql" else None
+    )
+
+
+def _backend_cpu(connection) -> float | None:
+    """CPU seconds the PostgreSQL backend of this connection has used (a
+    server on this machine), or None."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(connection, site, mix, rounds: int = 3) -> tuple[float, float | None]:
+    """CPU milliseconds per search, this process and the database backend: a
+    busy machine stretches the wall clock, far less the CPU a search uses."""
+    from congxa.search import selectors
+
+    client, server = time.process_time(), _backend_cpu(connection)
+    for _ in range(rounds):
+        for query in mix:
+            selectors.search(query, site=site)
+    client = time.process_time() - client
+    after = _backend_cpu(connection)
+    count = rounds * len(mix)
+    return client * 1000 / count, (
+        (after - server) * 1000 / count if server is not None else None
     )
 
 
@@ -521,6 +562,8 @@ def _run_child(env: dict) -> dict:
     ) as child:
         for line in child.stdout:
             print(line, end="", flush=True)
+            if line.startswith("CPU per search"):
+                found["cpu"] = sum(float(n) for n in re.findall(r"([\d.]+) ms", line))
             if line.startswith("work per search"):
                 numbers = re.findall(r"([\d.]+) (?:statements|shared)", line)
                 found["work"] = [float(n) for n in numbers]
@@ -541,6 +584,17 @@ def _print_comparison(summary, codes) -> None:
     (mine, _), (base, _) = codes
     print("== comparison (p95 in ms, median of the rounds; ratio baseline / this)")
     for label, pages, figures in summary:
+        cpu = {
+            code: statistics.median(f["cpu"] for f in figures[code] if "cpu" in f)
+            for code in (base, mine)
+            if any("cpu" in f for f in figures[code])
+        }
+        if len(cpu) == 2:
+            print(
+                f"{label:<10} {pages:>6} pages, CPU per search (client + database): "
+                f"baseline {cpu[base]:.1f} ms  this {cpu[mine]:.1f} ms  "
+                f"{cpu[base] / max(cpu[mine], 0.001):.2f}x less"
+            )
         work = {code: figures[code][0].get("work") for code in (base, mine)}
         if all(work.values()):
             print(

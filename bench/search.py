@@ -170,7 +170,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def run_engine() -> None:
     """Runs inside a child process whose environment selects the database."""
-    sys.path.insert(0, str(ROOT))
+    # --baseline: another checkout's code measured on the same kept database.
+    sys.path.insert(0, os.environ.get("BENCH_CODE") or str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     import django
 
@@ -179,28 +180,66 @@ def run_engine() -> None:
     django.setup()
     from django.db import connection
 
-    test_name = (
-        f"{connection.settings_dict['NAME']}_search_bench"
-        if connection.vendor == "postgresql"
-        else str(Path(tmp) / "bench.sqlite3")
-    )
+    reuse = os.environ.get("BENCH_REUSE", "")
+    if reuse:
+        # A kept database per engine and size: built once, measured many times
+        # (and by other checkouts' code, --baseline).
+        Path(reuse).mkdir(parents=True, exist_ok=True)
+        test_name = (
+            f"{connection.settings_dict['NAME']}_search_{PAGES}"
+            if connection.vendor == "postgresql"
+            else str(Path(reuse) / f"search-{PAGES}.sqlite3")
+        )
+    else:
+        test_name = (
+            f"{connection.settings_dict['NAME']}_search_bench"
+            if connection.vendor == "postgresql"
+            else str(Path(tmp) / "bench.sqlite3")
+        )
     connection.settings_dict["TEST"]["NAME"] = test_name
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False, keepdb=bool(reuse)
+    )
     try:
-        _measure(connection)
+        _measure(connection, reuse=bool(reuse))
     finally:
-        connection.creation.destroy_test_db(test_name, verbosity=0)
+        if not reuse:
+            connection.creation.destroy_test_db(test_name, verbosity=0)
 
 
-def _measure(connection) -> None:
+def _built(connection) -> list | None:
+    """The communes of a kept database that holds this run's pages, or None."""
+    from wagtail.models import Site
+
+    from congxa.search.models import SearchEntry
+
+    if SearchEntry.objects.filter(key__startswith="bench:").count() != PAGES:
+        return None
+    by_host = {site.hostname: site for site in Site.objects.all()}
+    sites = [by_host.get(f"xa{i}.localhost") for i in range(len(COMMUNES))]
+    return sites if all(sites) else None
+
+
+def _measure(connection, *, reuse: bool = False) -> None:
     from django.utils import timezone
 
     from congxa.portal.factories import create_commune_site
-    from congxa.search import selectors, services
-    from congxa.search.engines import engine_for
+    from congxa.search import services
     from congxa.search.registry import Document
     from tests.search import relevance
 
+    sites = _built(connection) if reuse else None
+    if sites is not None:
+        _queries(connection, sites, None)
+        return
+    if reuse:
+        # Kept from a broken build: start again.
+        connection.creation.destroy_test_db(
+            connection.settings_dict["NAME"], verbosity=0
+        )
+        connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False
+        )
     sites = [
         create_commune_site(
             name=f"Xã {name}", hostname=f"xa{i}.localhost", default=i == 0
@@ -245,6 +284,14 @@ def _measure(connection) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE congxa_search_searchentry")
 
+    _queries(connection, sites, (started, normalised, built))
+
+
+def _queries(connection, sites, timings) -> None:
+    from congxa.search import selectors
+    from congxa.search.engines import engine_for
+    from tests.search import relevance
+
     engine = engine_for()
     size = engine.size_bytes()
     mix = QUERY_MIX + EVERYDAY_MIX
@@ -259,6 +306,8 @@ def _measure(connection) -> None:
                 selectors.search(query, site=sites[0], dictionary=dictionary)
                 latencies.append((time.perf_counter() - begin) * 1000)
         runs[dictionary] = latencies
+    statements, blocks = _work(connection, sites[0], mix)
+    client_cpu, server_cpu = _cpu(connection, sites[0], mix)
     score = relevance.evaluate(sites[0])
     everyday = relevance.evaluate_everyday(sites[1])
 
@@ -269,11 +318,15 @@ def _measure(connection) -> None:
         "latencies scale with it, compare runs at similar load"
     )
     print(f"pages: {PAGES} in {len(COMMUNES)} communes")
-    print(
-        f"index build: {built - started:.1f} s "
-        f"(normalising {normalised - started:.1f} s, "
-        f"writing {built - normalised:.1f} s)"
-    )
+    if timings is None:
+        print(f"index build: reused ({connection.settings_dict['NAME']})")
+    else:
+        started, normalised, built = timings
+        print(
+            f"index build: {built - started:.1f} s "
+            f"(normalising {normalised - started:.1f} s, "
+            f"writing {built - normalised:.1f} s)"
+        )
     print(
         "index size: "
         + (f"{size / 1024 / 1024:.1f} MiB" if size is not None else "unknown")
@@ -288,6 +341,19 @@ def _measure(connection) -> None:
     print(
         "p95 dictionary on / off: "
         f"{percentile(on, 0.95) / max(percentile(off, 0.95), 0.001):.2f}x"
+    )
+    print(
+        f"work per search (dictionary on, mean over the mix): {statements:.1f} "
+        "statements (transaction control left out)"
+        + (f", {blocks:.0f} shared buffers read or hit" if blocks is not None else "")
+    )
+    print(
+        f"CPU per search (dictionary on): {client_cpu:.1f} ms in this process"
+        + (
+            f" + {server_cpu:.1f} ms in the PostgreSQL backend"
+            if server_cpu is not None
+            else ""
+        )
     )
     slowest = sorted(
         mix,
@@ -306,6 +372,76 @@ def _measure(connection) -> None:
             f"  {kind:<12} recall@3 {kind_score.recall:.3f}  "
             f"MRR {kind_score.mrr:.3f}  ({kind_score.count})"
         )
+
+
+CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL", "BEGIN", "COMMIT")
+
+
+def _work(connection, site, mix) -> tuple[float, float | None]:
+    """Statements per search and, on PostgreSQL, the buffers they touch (each
+    statement run again under EXPLAIN (ANALYZE, BUFFERS)): figures that do not
+    depend on the machine's load."""
+    import json
+
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from congxa.search import selectors
+
+    statements, blocks = 0, 0
+    for query in mix:
+        with CaptureQueriesContext(connection) as captured:
+            selectors.search(query, site=site)
+        reads = [q["sql"] for q in captured if not q["sql"].startswith(CONTROL)]
+        statements += len(reads)
+        if connection.vendor != "postgresql":
+            continue
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            for sql in reads:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)
+                plan = cursor.fetchone()[0]
+                plan = json.loads(plan) if isinstance(plan, str) else plan
+                top = plan[0]["Plan"]
+                blocks += top.get("Shared Hit Blocks", 0) + top.get(
+                    "Shared Read Blocks", 0
+                )
+    count = len(mix)
+    return statements / count, (
+        blocks / count if connection.vendor == "postgresql" else None
+    )
+
+
+def _backend_cpu(connection) -> float | None:
+    """CPU seconds the PostgreSQL backend of this connection has used (a
+    server on this machine), or None."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(connection, site, mix, rounds: int = 3) -> tuple[float, float | None]:
+    """CPU milliseconds per search, this process and the database backend: a
+    busy machine stretches the wall clock, far less the CPU a search uses."""
+    from congxa.search import selectors
+
+    client, server = time.process_time(), _backend_cpu(connection)
+    for _ in range(rounds):
+        for query in mix:
+            selectors.search(query, site=site)
+    client = time.process_time() - client
+    after = _backend_cpu(connection)
+    count = rounds * len(mix)
+    return client * 1000 / count, (
+        (after - server) * 1000 / count if server is not None else None
+    )
 
 
 def parse_args(argv: list[str]):
@@ -330,9 +466,42 @@ def parse_args(argv: list[str]):
         help="seconds a build may take before the run stops (default 600)",
     )
     parser.add_argument("--repeats", type=int, default=REPEATS)
+    parser.add_argument(
+        "--reuse",
+        nargs="?",
+        const=str(Path(tempfile.gettempdir()) / "congxa-search-bench"),
+        default="",
+        metavar="DIR",
+        help="keep the built databases and measure them again next time "
+        "(PostgreSQL: <DATABASE_URL name>_search_<pages>; SQLite: files in DIR)",
+    )
+    parser.add_argument(
+        "--baseline",
+        default="",
+        metavar="CHECKOUT",
+        help="also measure another checkout's code (e.g. /work/main) on the same "
+        "kept databases, alternating with this one, and print the ratio "
+        "(needs --reuse)",
+    )
+    parser.add_argument(
+        "--baseline-database-url",
+        default="",
+        metavar="URL",
+        help="with --baseline on PostgreSQL: the baseline's kept databases are "
+        "named after this URL's database instead (a copy built or migrated by "
+        "the baseline's own code, when the storage differs)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="with --baseline: how many times baseline and this code alternate",
+    )
     args = parser.parse_args(argv)
     if any(n < 100 for n in args.pages):
         parser.error("--pages: at least 100 pages")
+    if args.baseline and not args.reuse:
+        parser.error("--baseline needs --reuse (both measure the same database)")
     return args
 
 
@@ -352,17 +521,101 @@ def main() -> None:
         )
     if "postgresql" in engines:
         runs.append(("PostgreSQL", dict(os.environ)))
+    codes = [("this checkout", "")]
+    if args.baseline:
+        # This code first: it builds the kept database when there is none.
+        codes.append(("baseline " + args.baseline, args.baseline))
+    rounds = args.rounds if args.baseline else 1
+    summary = []
     for pages in args.pages:
         for label, env in runs:
-            print(f"== {label}, {pages} pages", flush=True)
-            env = {
-                **env,
-                "CONGXA_BENCH_CHILD": "1",
-                "BENCH_PAGES": str(pages),
-                "BENCH_BUILD_TIMEOUT": str(args.build_timeout),
-                "BENCH_REPEATS": str(args.repeats),
-            }
-            subprocess.run([sys.executable, __file__], env=env, check=True, cwd=ROOT)
+            figures: dict[str, list] = {code: [] for code, _ in codes}
+            for _round in range(rounds):
+                for code, path in codes:
+                    print(f"== {label}, {pages} pages, {code}", flush=True)
+                    own = {}
+                    if path and args.baseline_database_url and label == "PostgreSQL":
+                        own = {"DATABASE_URL": args.baseline_database_url}
+                    child = {
+                        **env,
+                        **own,
+                        "CONGXA_BENCH_CHILD": "1",
+                        "BENCH_PAGES": str(pages),
+                        "BENCH_BUILD_TIMEOUT": str(args.build_timeout),
+                        "BENCH_REPEATS": str(args.repeats),
+                        "BENCH_REUSE": args.reuse,
+                        "BENCH_CODE": path,
+                    }
+                    figures[code].append(_run_child(child))
+            summary.append((label, pages, figures))
+    if args.baseline:
+        _print_comparison(summary, codes)
+
+
+def _run_child(env: dict) -> dict:
+    """Runs one measurement, echoing it; returns its p95 figures."""
+    import re
+
+    found = {}
+    with subprocess.Popen(
+        [sys.executable, __file__], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+    ) as child:
+        for line in child.stdout:
+            print(line, end="", flush=True)
+            if line.startswith("CPU per search"):
+                found["cpu"] = sum(float(n) for n in re.findall(r"([\d.]+) ms", line))
+            if line.startswith("work per search"):
+                numbers = re.findall(r"([\d.]+) (?:statements|shared)", line)
+                found["work"] = [float(n) for n in numbers]
+            match = re.match(
+                r"query latency, dictionary (on|off).*p50 ([\d.]+) ms, p95 ([\d.]+) ms",
+                line,
+            )
+            if match:
+                found[match[1]] = (float(match[2]), float(match[3]))
+            if line.startswith("machine load average:"):
+                found["load"] = float(line.split(":")[1].split()[0])
+    if child.returncode:
+        raise SystemExit(child.returncode)
+    return found
+
+
+def _print_comparison(summary, codes) -> None:
+    (mine, _), (base, _) = codes
+    print("== comparison (p95 in ms, median of the rounds; ratio baseline / this)")
+    for label, pages, figures in summary:
+        cpu = {
+            code: statistics.median(f["cpu"] for f in figures[code] if "cpu" in f)
+            for code in (base, mine)
+            if any("cpu" in f for f in figures[code])
+        }
+        if len(cpu) == 2:
+            print(
+                f"{label:<10} {pages:>6} pages, CPU per search (client + database): "
+                f"baseline {cpu[base]:.1f} ms  this {cpu[mine]:.1f} ms  "
+                f"{cpu[base] / max(cpu[mine], 0.001):.2f}x less"
+            )
+        work = {code: figures[code][0].get("work") for code in (base, mine)}
+        if all(work.values()):
+            print(
+                f"{label:<10} {pages:>6} pages, work per search: statements "
+                f"baseline {work[base][0]:.1f}  this {work[mine][0]:.1f}"
+                + (
+                    f"; buffers baseline {work[base][1]:.0f}  this {work[mine][1]:.0f}"
+                    if len(work[base]) > 1 and len(work[mine]) > 1
+                    else ""
+                )
+            )
+        for dictionary in ("off", "on"):
+            ours = statistics.median(f[dictionary][1] for f in figures[mine])
+            theirs = statistics.median(f[dictionary][1] for f in figures[base])
+            loads = [f["load"] for code in figures for f in figures[code]]
+            print(
+                f"{label:<10} {pages:>6} pages, dictionary {dictionary:<3}: "
+                f"baseline {theirs:7.1f}  this {ours:7.1f}  "
+                f"{theirs / max(ours, 0.001):5.2f}x faster  "
+                f"(load {min(loads):.1f}-{max(loads):.1f})"
+            )
 
 
 if __name__ == "__main__":

@@ -59,6 +59,38 @@ class Hit(NamedTuple):
     tier: int
 
 
+class Search(NamedTuple):
+    """One search of a request: its words, whether exact diacritics rank first,
+    and whether its matches are counted (only the words as typed are: the
+    count gives the total, and decides whether the score is worth computing)."""
+
+    words: list[PlanWord]
+    use_exact: bool = False
+    counted: bool = False
+
+
+def searches_one_by_one(engine, searches, site_ids, limit):
+    """`searches` run one statement (or two, count and hits) at a time."""
+    found = []
+    for search in searches:
+        matches = None
+        if search.counted:
+            matches = engine.count(search.words, site_ids)
+            if not matches:
+                found.append(([], 0))
+                continue
+        hits = engine.hits(
+            search.words,
+            site_ids,
+            kind=None,
+            use_exact=search.use_exact,
+            limit=limit,
+            scored=matches is not None and matches <= SCORED_MATCHES,
+        )
+        found.append((hits, matches))
+    return found
+
+
 class SQLiteEngine:
     vendor = "sqlite"
 
@@ -147,10 +179,17 @@ class SQLiteEngine:
     def _base(self, words: list[PlanWord]) -> str:
         return self._all(words, "{title_index body_index}")
 
-    def count(self, words: list[PlanWord], site_ids: list[int]) -> int:
-        sql = f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    def count(
+        self, words: list[PlanWord], site_ids: list[int], cap: int | None = None
+    ) -> int:
+        """Matches, at most `cap` (counting stops there)."""
+        inner = f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        params: list = [self._match(self._base(words), site_ids)]
+        if cap is not None:
+            inner += " LIMIT %s"
+            params.append(cap)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(self._base(words), site_ids)])
+            cursor.execute(f"SELECT COUNT(*) FROM ({inner})", params)
             return cursor.fetchone()[0]
 
     def hits(
@@ -215,6 +254,14 @@ class SQLiteEngine:
             cursor.execute(sql, params)
             return [Hit(r[0], r[1], r[2], r[3]) for r in cursor.fetchall()]
 
+    def searches(
+        self, searches: list[Search], site_ids: list[int], *, limit: int
+    ) -> list[tuple[list[Hit], int | None]]:
+        """(hits in rank order, number of matches when counted) per search.
+
+        In-process: a statement costs no round trip, so they run one by one."""
+        return searches_one_by_one(self, searches, site_ids, limit)
+
     def size_bytes(self) -> int | None:
         """Bytes held by the entry table, the FTS index and the vocabulary."""
         try:
@@ -241,6 +288,17 @@ TITLE_VECTORS_SQL = f"""ALTER TABLE {ENTRY_TABLE}
             to_tsvector('simple'::regconfig, title_index)) STORED,
         ADD COLUMN IF NOT EXISTS title_exact_vector tsvector GENERATED ALWAYS AS (
             to_tsvector('simple'::regconfig, title_exact)) STORED"""
+
+
+# Rows narrow enough that ranking thousands of matches reads few table pages:
+# bodies and full vectors go to TOAST past 256 bytes, the title vectors the
+# ranking reads stay in the row (migration 0008).
+NARROW_ROWS_SQL = [
+    f"ALTER TABLE {ENTRY_TABLE} SET (toast_tuple_target = 256)",
+    f"""ALTER TABLE {ENTRY_TABLE}
+        ALTER COLUMN title_vector SET STORAGE MAIN,
+        ALTER COLUMN title_exact_vector SET STORAGE MAIN""",
+]
 
 
 class PostgresEngine:
@@ -279,6 +337,7 @@ class PostgresEngine:
         # Title-only vectors: small enough to stay in the row (no TOAST read),
         # so ranking thousands of matches by title tier does not read bodies.
         TITLE_VECTORS_SQL,
+        *NARROW_ROWS_SQL,
         f"CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_vector ON {ENTRY_TABLE} "
         "USING gin (vector)",
         f"CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_exact_vector ON {ENTRY_TABLE} "
@@ -332,13 +391,18 @@ class PostgresEngine:
             params.append(kind)
         return sql, params
 
-    def count(self, words: list[PlanWord], site_ids: list[int]) -> int:
-        scope, scope_params = self._scope(site_ids, None)
-        sql = (
-            f"SELECT COUNT(*) FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery{scope}"
-        )
+    def count(
+        self, words: list[PlanWord], site_ids: list[int], cap: int | None = None
+    ) -> int:
+        """Matches, at most `cap`: the scan stops there (a common word's
+        `COUNT(*)` otherwise visits every one of its rows)."""
+        inner = f"SELECT 1 FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery"
+        params: list = [self._in_scope(self._all(words), site_ids)]
+        if cap is not None:
+            inner += " LIMIT %s"
+            params.append(cap)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._in_scope(self._all(words), site_ids)])
+            cursor.execute(f"SELECT COUNT(*) FROM ({inner}) AS matches", params)
             return cursor.fetchone()[0]
 
     def hits(
@@ -396,6 +460,87 @@ class PostgresEngine:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [Hit(r[0], r[1], r[2], r[3]) for r in cursor.fetchall()]
+
+    def _branch(self, number: int, search: Search, site_ids: list[int], limit: int):
+        """One search as a part of `searches`' statement: SQL and parameters.
+
+        A counted search counts its matches in the same scan (a window count
+        before the sort) and scores them only when they are few; the body
+        vectors of thousands of matches are never read for the order."""
+        words = search.words
+        base = self._all(words)
+        params: list = []
+        if search.counted:
+            few = f"m.total <= {SCORED_MATCHES}"
+            total = "count(*) OVER ()"
+            extra = ", e.vector, e.exact_vector"
+        else:
+            few, total, extra = "false", "NULL::bigint", ""
+        if search.use_exact:
+            exact = "(m.title_exact_vector @@ %s::tsquery)"
+            if search.counted:
+                exact = (
+                    f"CASE WHEN {few} THEN m.exact_vector @@ %s::tsquery "
+                    f"ELSE {exact} END"
+                )
+                params.append(self._all(words, exact=True))
+            params.append(self._all(words, exact=True))
+        else:
+            exact = "false"
+        tiers = (
+            f"CASE WHEN m.title_vector @@ %s::tsquery THEN {TITLE_PHRASE} "
+            f"WHEN m.title_vector @@ %s::tsquery THEN {TITLE_WORDS} "
+        )
+        params += [self._phrase(words, ""), base]
+        if search.counted:
+            tiers += f"WHEN {few} AND m.vector @@ %s::tsquery THEN {BODY_PHRASE} "
+            params.append(self._phrase(words, "B"))
+        tiers += f"ELSE {ANY_WORDS} END"
+        if search.counted:
+            score = f"CASE WHEN {few} THEN ts_rank_cd(m.vector, %s::tsquery) ELSE 0 END"
+            params.append(base)
+        else:
+            score = "0"
+        sql = (
+            f"SELECT {int(number)} AS search, r.id, r.kind, r.exact, r.tier, "
+            "r.total, row_number() OVER () AS position FROM ("
+            f"SELECT m.id, m.kind, {exact} AS exact, {tiers} AS tier, "
+            f"{score} AS score, m.date, m.total FROM ("
+            f"SELECT e.id, e.kind, e.date, e.title_vector, e.title_exact_vector"
+            f"{extra}, {total} AS total "
+            f"FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery) m "
+            "ORDER BY exact DESC, tier, score DESC, m.date DESC NULLS LAST, "
+            "m.id DESC LIMIT %s) r"
+        )
+        # The parameters in the order they appear in the SQL: the inner WHERE
+        # comes after the select list's.
+        return sql, [*params, self._in_scope(base, site_ids), limit]
+
+    def searches(
+        self, searches: list[Search], site_ids: list[int], *, limit: int
+    ) -> list[tuple[list[Hit], int | None]]:
+        """(hits in rank order, number of matches when counted) per search, all
+        in one statement: a request's searches cost one round trip and one scan
+        each (no separate `COUNT(*)` pass over a common word's matches)."""
+        if not searches:
+            return []
+        parts, params = [], []
+        for number, search in enumerate(searches):
+            sql, part_params = self._branch(number, search, site_ids, limit)
+            parts.append(f"({sql})")
+            params += part_params
+        sql = " UNION ALL ".join(parts) + " ORDER BY search, position"
+        found: list[tuple[list[Hit], int | None]] = [
+            ([], 0 if search.counted else None) for search in searches
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for number, entry_id, kind, exact, tier, total, _position in cursor:
+                hits, _total = found[number]
+                if not hits and total is not None:
+                    found[number] = (hits, total)
+                hits.append(Hit(entry_id, kind, exact, tier))
+        return found
 
     def size_bytes(self) -> int | None:
         with connection.cursor() as cursor:

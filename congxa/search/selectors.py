@@ -18,7 +18,7 @@ from congxa.vi.text import tokens as fold_tokens
 
 from . import query as search_query
 from . import synonyms
-from .engines import SCORED_MATCHES, TITLE_WORDS, PlanWord, engine_for
+from .engines import TITLE_WORDS, PlanWord, Search, engine_for
 from .highlight import highlight, snippet
 from .models import SearchEntry, Synonym
 from .registry import registry
@@ -176,6 +176,12 @@ class Ranked:
     total: int
     label: str = "typed"
     partial: list | None = None
+    # Entries already read for the ranking (id -> entry, the shown fields).
+    entries: dict = field(default_factory=dict)
+
+
+# What a result shows, and the folded title the ranking reads.
+SHOWN_FIELDS = ("key", "site_id", "title", "body", "url", "kind", "date")
 
 
 def rank(
@@ -189,30 +195,9 @@ def rank(
     terms_of: dict[int, frozenset[str]] = {}
     beyond = 0
     labels = []
-    for search in plan.searches():
-        if search.rank >= search_query.RELAXED and len(merged) >= RELAX_BELOW:
-            # The question as asked found enough: dropping its words would
-            # only add weaker matches below.
-            break
-        if search.label == "typed":
-            matches = engine.count(search.words, site_ids)
-            if not matches:
-                continue
-            scored = matches <= SCORED_MATCHES
-        else:
-            # An alternative: its matches in tier and date order, no count and
-            # no score (the title-coverage order below ranks its head).
-            matches, scored = None, False
-        hits = engine.hits(
-            search.words,
-            site_ids,
-            kind=None,
-            use_exact=plan.use_exact and search.label == "typed",
-            limit=limit,
-            scored=scored,
-        )
-        if not hits:
-            continue
+
+    def add(search, hits, matches) -> None:
+        nonlocal beyond
         labels.append(search.label)
         searched = frozenset(p for word in search.words for p in word.parts)
         if matches is not None:
@@ -224,6 +209,40 @@ def rank(
             if hit.entry_id not in merged or key < merged[hit.entry_id][0]:
                 merged[hit.entry_id] = (key, hit)
                 terms_of[hit.entry_id] = searched
+
+    searches = plan.searches()
+    relaxed_from = next(
+        (n for n, search in enumerate(searches) if search.rank >= search_query.RELAXED),
+        len(searches),
+    )
+    # The words as typed and the alternatives that always run (number,
+    # synonyms) together: one statement on PostgreSQL. The typed words are
+    # counted; an alternative's matches come in tier and date order, no count
+    # and no score (the title-coverage order below ranks its head).
+    batch = searches[:relaxed_from]
+    found = engine.searches(
+        [
+            Search(
+                search.words,
+                use_exact=plan.use_exact and search.label == "typed",
+                counted=search.label == "typed",
+            )
+            for search in batch
+        ],
+        site_ids,
+        limit=limit,
+    )
+    for search, (hits, matches) in zip(batch, found, strict=True):
+        if hits:
+            add(search, hits, matches)
+    for search in searches[relaxed_from:]:
+        if len(merged) >= RELAX_BELOW:
+            # The question as asked found enough: dropping its words would
+            # only add weaker matches below.
+            break
+        [(hits, _none)] = engine.searches([Search(search.words)], site_ids, limit=limit)
+        if hits:
+            add(search, hits, None)
     partial_words = None
     if not merged and not plan.corrected:
         # A long question no page holds in full: its best part (never on top
@@ -231,17 +250,11 @@ def rank(
         terms = {part for word in plan.words for part in word.parts}
         known = search_query._known(terms)
         for words in search_query.partial(plan.words, known)[:MAX_PARTIAL_TRIES]:
-            matches = engine.count(words, site_ids)
+            [(hits, matches)] = engine.searches(
+                [Search(words, counted=True)], site_ids, limit=limit
+            )
             if not matches:
                 continue
-            hits = engine.hits(
-                words,
-                site_ids,
-                kind=None,
-                use_exact=False,
-                limit=limit,
-                scored=matches <= SCORED_MATCHES,
-            )
             beyond += max(0, matches - len(hits))
             searched = frozenset(p for word in words for p in word.parts)
             for position, hit in enumerate(hits):
@@ -252,27 +265,43 @@ def rank(
             labels.append("partial")
             break
     ordered_pairs = sorted(merged.values(), key=lambda kv: kv[0])
-    ordered = _by_title_coverage(ordered_pairs, terms_of)
+    entries: dict = {}
+    ordered = _by_title_coverage(
+        ordered_pairs, terms_of, entries, single=len(labels) == 1
+    )
     return Ranked(
-        ordered, len(ordered) + beyond, "+".join(labels) or "none", partial_words
+        ordered,
+        len(ordered) + beyond,
+        "+".join(labels) or "none",
+        partial_words,
+        entries,
     )
 
 
 COVERAGE_HEAD = 30
 
 
-def _by_title_coverage(pairs, terms_of) -> list:
+def _by_title_coverage(pairs, terms_of, entries, *, single: bool = False) -> list:
     """Among the first title matches of one class, the title the query covers
     best first: `Thủ tục đăng ký khai sinh` before a news title that merely
     holds the words (the canonical item has a short title that is the query)."""
     head = [(key, hit) for key, hit in pairs[:COVERAGE_HEAD] if key[1] == 0]
-    if len(head) < 2:
+    if len(head) < 2 or (single and all(key[2] == 0 for key, _hit in head)):
+        # One search, the words as typed: the engine's order stands (the
+        # reordering below would give it back unchanged), no titles to read.
         return [hit for _key, hit in pairs]
-    titles = dict(
-        SearchEntry.objects.filter(
-            pk__in=[hit.entry_id for _k, hit in head]
-        ).values_list("pk", "title_index")
+    # The whole head, with what a result shows: the first page comes from
+    # these rows (one read, not one for the titles and one for the page).
+    entries.update(
+        SearchEntry.objects.only(*SHOWN_FIELDS, "title_index").in_bulk(
+            [hit.entry_id for _k, hit in pairs[:COVERAGE_HEAD]]
+        )
     )
+    titles = {
+        hit.entry_id: entries[hit.entry_id].title_index
+        for _k, hit in head
+        if hit.entry_id in entries
+    }
 
     def coverage(hit) -> float:
         words = titles.get(hit.entry_id, "").split()
@@ -300,7 +329,8 @@ def make_plan(raw_query: str, site: Site | None, *, dictionary: bool = True):
         raw_query,
         lexicon=lexicon_for(site) if dictionary else None,
         avoid=avoided_words(site),
-        count=lambda words: engine.count(words, site_ids),
+        # Only "finds something?" is asked: the count stops at the first match.
+        count=lambda words: engine.count(words, site_ids, cap=1),
     )
 
 
@@ -388,9 +418,14 @@ def search(
     start = (result.number - 1) * per_page
     shown = hits[start : start + per_page]
     marked = _highlight_words(plan, ranked)
-    entries = SearchEntry.objects.only(
-        "key", "site_id", "title", "body", "url", "kind", "date"
-    ).in_bulk([hit.entry_id for hit in shown])
+    entries = {
+        hit.entry_id: ranked.entries[hit.entry_id]
+        for hit in shown
+        if hit.entry_id in ranked.entries
+    }
+    missing = [hit.entry_id for hit in shown if hit.entry_id not in entries]
+    if missing:
+        entries.update(SearchEntry.objects.only(*SHOWN_FIELDS).in_bulk(missing))
     urls = _site_urls(site, entries.values())
     for hit in shown:
         entry = entries.get(hit.entry_id)

@@ -149,6 +149,39 @@ def test_search_queries_alone_are_few(site, section):
     assert reads(queries) <= 7
 
 
+def test_synonym_alternatives_add_no_round_trip_on_postgresql(site, section):
+    """The words as typed and their synonym alternatives are one statement on
+    PostgreSQL (a `UNION ALL`, the count in the same scan); SQLite, in-process,
+    runs one statement per alternative."""
+    from congxa.search import selectors
+
+    add_article(section, "Cấp giấy chứng nhận quyền sử dụng đất lần đầu")
+    for n in range(10):
+        # Ten results as typed: no relaxed search runs after them.
+        add_article(section, f"Làm sổ đỏ ở đâu, hỏi đáp số {n}")
+
+    def reads(queries) -> list[str]:
+        control = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL", "BEGIN", "COMMIT")
+        return [q["sql"] for q in queries if not q["sql"].startswith(control)]
+
+    # The commune's synonym lists are read once a minute per process: not here.
+    selectors.search("lam so do", site=site)
+    with CaptureQueriesContext(connection) as queries:
+        plain = selectors.search("lam so do", site=site, dictionary=False)
+    without = reads(queries)
+    with CaptureQueriesContext(connection) as queries:
+        page = selectors.search("lam so do", site=site)
+    with_synonyms = reads(queries)
+    alternatives = len(page.plan.alternatives)
+    assert plain.results and page.results
+    assert alternatives >= 3
+    if connection.vendor == "postgresql":
+        assert len(with_synonyms) <= len(without)
+        assert sum("UNION ALL" in sql for sql in with_synonyms) == 1
+    else:
+        assert len(with_synonyms) <= len(without) + alternatives
+
+
 def test_autocomplete_returns_small_json(client, articles):
     response = client.get("/tim-kiem/goi-y/", {"q": "dang ky kh"}, HTTP_HOST=HOST)
     data = json.loads(response.content)

@@ -43,6 +43,6 @@ def wide(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("congxa_search", "0007_vector_scope")]
+    dependencies = [("congxa_search", "0009_promotion_log_entry")]
 
     operations = [migrations.RunPython(narrow, wide)]

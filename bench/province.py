@@ -111,7 +111,13 @@ def _people():
     operator, created = User.objects.get_or_create(username="bench-operator")
     if created:
         operator_add(user=operator)
-    return site, writer, admin, operator
+    reviewers = {}
+    for role in (Role.EDITOR, Role.APPROVER):
+        person, created = User.objects.get_or_create(username=f"bench-{role}")
+        if created:
+            editor_add(user=person, site=site, role=role)
+        reviewers[role] = person
+    return site, writer, admin, operator, reviewers
 
 
 def measure(client, url: str, host: str, repeats: int) -> tuple[float, float, int]:
@@ -156,7 +162,22 @@ def screens(site, writer):
         )
         section.add_child(instance=draft)
         draft.save_revision(user=writer)
+    # A page waiting in the workflow, as its reviewers open it.
+    waiting = ArticlePage.objects.child_of(section).filter(slug="cho-duyet").first()
+    if waiting is None:
+        waiting = ArticlePage(
+            title="Bài chờ duyệt",
+            slug="cho-duyet",
+            date=timezone.now(),
+            lead="Chờ duyệt.",
+            owner=writer,
+            live=False,
+        )
+        section.add_child(instance=waiting)
+        waiting.save_revision(user=writer)
+        waiting.get_workflow().start(waiting, writer)
     admin = {
+        "page edit (moderation)": f"/admin/pages/{waiting.pk}/edit/",
         "dashboard": "/admin/",
         "explorer": f"/admin/pages/{section.pk}/",
         "page edit": f"/admin/pages/{draft.pk}/edit/",
@@ -210,18 +231,20 @@ def run(steps: list[int], articles: int, repeats: int) -> None:
         seconds = build_communes(built, step, articles)
         total_build += seconds
         built = step
-        site, writer, admin_user, operator = _people()
+        site, writer, admin_user, operator, reviewers = _people()
         admin, public, section = screens(site, writer)
         print(
             f"\n## {step} communes (built {seconds:.0f} s, total {total_build:.0f} s)"
         )
         print(
-            f"{'screen':<28}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'p50 vs 1st':>12}"
+            f"{'screen':<36}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'p50 vs 1st':>12}"
             f"{'queries vs 1st':>16}"
         )
         rows = []
         plan = {
             "writer": (writer, ["dashboard", "explorer", "page edit", "image chooser"]),
+            "editor": (reviewers["editor"], ["page edit (moderation)"]),
+            "approver": (reviewers["approver"], ["page edit (moderation)"]),
             "commune admin": (admin_user, ["dashboard", "settings"]),
             "operator": (operator, ["dashboard"]),
         }
@@ -254,7 +277,7 @@ def run(steps: list[int], articles: int, repeats: int) -> None:
             ratio = p50 / first[0] if first[0] else 0
             qratio = f"{queries}/{first[1]}" if queries else "-"
             print(
-                f"{name:<28}{p50:>9.1f}{p95:>9.1f}{queries:>9}{ratio:>11.2f}x{qratio:>16}"
+                f"{name:<36}{p50:>9.1f}{p95:>9.1f}{queries:>9}{ratio:>11.2f}x{qratio:>16}"
             )
     print(f"\n# build total {total_build:.0f} s for {built} communes")
 

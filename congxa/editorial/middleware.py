@@ -188,6 +188,13 @@ class CommuneScopeMiddleware:
             # Workflows and their tasks are set up per commune by the
             # commune command; their lists name every commune.
             raise PermissionDenied
+        if namespace == "wagtailusers_groups":
+            # Groups are set up per commune by the commune command; a commune
+            # administrator manages its people with the board form. Wagtail's
+            # group list and form (a checkbox per site for each per-site
+            # setting, every collection) name every commune and grow with
+            # them, even for someone given the group permissions.
+            raise PermissionDenied
         if namespace == "wagtailadmin_reports" and match.url_name in (
             DEPLOYMENT_REPORTS
         ):

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from congxa.editorial.manuals import MANUALS
 from congxa.portal.admin_menu import PermittedMenuItem
 from congxa.portal.site_access import is_province_operator
+from congxa.portal.wagtail_patches import workflow_state_memo
 
 from . import selectors, services, slugs, views
 from .enums import Role
@@ -139,3 +140,8 @@ def read_workflow_once(request, page):
     by `portal.wagtail_patches.page_edit_prefetch`."""
     if request.method == "GET":
         page._congxa_workflow = selectors.nearest_workflow(page)
+        # A page in moderation: its workflow state reads this workflow
+        # (`portal.wagtail_patches.workflow_state_memo`).
+        states = page.__dict__.get("_current_workflow_states")
+        if states:
+            workflow_state_memo.workflow_share(states[0], page._congxa_workflow)

@@ -12,7 +12,7 @@ from django.db import models
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
-from .models import LinkAllowList
+from .models import LinkAllowList, LinkCheck
 
 URL = re.compile(r"""https?://[^\s"'<>\\)\]]+""", re.IGNORECASE)
 
@@ -67,3 +67,19 @@ def external_links(site: Site) -> dict[str, DomainLinks]:
         )
         entry.occurrences.extend(occurrences)
     return dict(sorted(by_domain.items(), key=lambda item: (item[1].allowed, item[0])))
+
+
+def link_check_store(site: Site, domains: dict[str, DomainLinks]) -> LinkCheck:
+    """Keep the result of `external_links(site)` as the commune's last check."""
+    from django.utils import timezone
+
+    flagged = [entry for entry in domains.values() if not entry.allowed]
+    check, _ = LinkCheck.objects.update_or_create(
+        site=site,
+        defaults={
+            "checked_at": timezone.now(),
+            "flagged_links": sum(len(entry.occurrences) for entry in flagged),
+            "flagged_domains": sorted(entry.domain for entry in flagged),
+        },
+    )
+    return check

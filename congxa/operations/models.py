@@ -41,3 +41,24 @@ class LinkAllowList(BaseSiteSetting):
             domain == allowed or domain.endswith("." + allowed)
             for allowed in self.domain_list()
         )
+
+
+class LinkCheck(models.Model):
+    """The last link check of a commune (`congxa check-links`), kept so the
+    province view shows it for every commune without reading their content."""
+
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="link_check"
+    )
+    checked_at = models.DateTimeField(_("checked at"))
+    # Links (occurrences) to a domain outside the commune's allow-list.
+    flagged_links = models.PositiveIntegerField(_("flagged external links"), default=0)
+    # Those domains, sorted.
+    flagged_domains = models.JSONField(_("flagged domains"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+
+    def __str__(self) -> str:
+        return f"{self.site_id}: {self.flagged_links}"

@@ -36,6 +36,10 @@ class CommuneRow:
     editors: int = 0
     editors_without_2fa: int = 0
     locked_accounts: int = 0
+    # From the last `congxa check-links` (None: never checked).
+    flagged_links: int | None = None
+    flagged_domains: list[str] = field(default_factory=list)
+    links_checked_at: datetime | None = None
 
     @property
     def state(self) -> str:
@@ -59,6 +63,7 @@ class CommuneRow:
             + len(self.stale_sections)
             + self.overdue_questions
             + self.editors_without_2fa
+            + (self.flagged_links or 0)
         )
 
 
@@ -149,6 +154,13 @@ def _editor_stats(sites: list[Site]) -> tuple[dict, dict, dict]:
     return editors, without, locked
 
 
+def _link_stats(sites: list[Site]) -> dict[int, object]:
+    """The stored link check of each commune (one query)."""
+    from congxa.operations.models import LinkCheck
+
+    return {check.site_id: check for check in LinkCheck.objects.filter(site__in=sites)}
+
+
 def commune_rows(sites: list[Site] | None = None) -> list[CommuneRow]:
     """One row per commune, ordered by name."""
     if sites is None:
@@ -162,12 +174,14 @@ def commune_rows(sites: list[Site] | None = None) -> list[CommuneRow]:
     opened, overdue = _question_stats(sites)
     editors, without_2fa, locked = _editor_stats(sites)
     compliance = dict(compliance_overview(sites))
+    links = _link_stats(sites)
     rows = []
     for site in sites:
         commune = records.get(site.pk)
         site._congxa_commune = commune or False
         statuses = compliance.get(site, [])
         stats = pages.get(site.pk, {})
+        link_check = links.get(site.pk)
         rows.append(
             CommuneRow(
                 site=site,
@@ -189,6 +203,9 @@ def commune_rows(sites: list[Site] | None = None) -> list[CommuneRow]:
                 editors=editors.get(site.pk, 0),
                 editors_without_2fa=without_2fa.get(site.pk, 0),
                 locked_accounts=locked.get(site.pk, 0),
+                flagged_links=link_check.flagged_links if link_check else None,
+                flagged_domains=link_check.flagged_domains if link_check else [],
+                links_checked_at=link_check.checked_at if link_check else None,
             )
         )
     return rows

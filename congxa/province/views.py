@@ -45,9 +45,19 @@ SORTS = {
     "overdue": lambda row: row.overdue_questions,
     "problems": lambda row: row.problems,
     "without_2fa": lambda row: row.editors_without_2fa,
+    # Never checked sorts below none flagged.
+    "flagged_links": lambda row: -1 if row.flagged_links is None else row.flagged_links,
 }
 HOST_TAKEN = _lazy("The host name “%(host)s” is already used by %(commune)s.")
-FILTERS = ("all", "problems", "empty", "overdue", "without_2fa", "disabled")
+FILTERS = (
+    "all",
+    "problems",
+    "empty",
+    "overdue",
+    "flagged_links",
+    "without_2fa",
+    "disabled",
+)
 
 
 def _operator(request):
@@ -65,6 +75,7 @@ def _rows(request):
         "problems": lambda r: r.problems > 0,
         "empty": lambda r: bool(r.empty_sections),
         "overdue": lambda r: r.overdue_questions > 0,
+        "flagged_links": lambda r: bool(r.flagged_links),
         "without_2fa": lambda r: r.editors_without_2fa > 0,
         "disabled": lambda r: not r.enabled,
     }

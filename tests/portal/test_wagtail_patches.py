@@ -411,3 +411,90 @@ def test_another_base_form_stops_the_start(monkeypatch):
     monkeypatch.setattr(Page, "base_form_class", forms.ModelForm)
     with pytest.raises(PatchOutdated, match="base_form_class"):
         page_base_form.check()
+
+
+# workflow_state_memo: a workflow state's tasks read once, Wagtail's answers.
+
+
+def _state_answers(state, users):
+    return {
+        "status": [
+            (task.pk, task.status, str(task.status_display))
+            for task in state.all_tasks_with_status()
+        ],
+        "state": [
+            (task.pk, task.task_state.pk if task.task_state else None)
+            for task in state.all_tasks_with_state()
+        ],
+        "next": state.get_next_task(),
+        "final": state.is_at_final_task,
+        "cancel": [state.user_can_cancel(user) for user in users],
+    }
+
+
+def test_workflow_state_memo_gives_wagtails_answers_once(db):
+    from wagtail.models import WorkflowState
+
+    from congxa.editorial.enums import Role
+    from congxa.news.models import NewsIndexPage
+    from congxa.portal.communes import CommuneSpec, commune_create
+    from congxa.portal.wagtail_patches import workflow_state_memo
+    from tests.editorial.conftest import make_member
+
+    site = commune_create(CommuneSpec(host="xa-memo.vn", name="Xã Ghi Nhớ")).site
+    other = commune_create(CommuneSpec(host="xa-khac.vn", name="Xã Khác")).site
+    writer = make_member(site, Role.WRITER, "pv")
+    editor = make_member(site, Role.EDITOR, "btv")
+    approver = make_member(site, Role.APPROVER, "tbbt")
+    stranger = make_member(other, Role.EDITOR, "btv-khac")
+    users = [writer, editor, approver, stranger]
+    section = NewsIndexPage.objects.get(
+        url_path__startswith=site.root_page.url_path, slug="tin-tuc-su-kien"
+    )
+    article = ArticlePageFactory(parent=section, title="Chờ duyệt", owner=writer)
+    article.save_revision(user=writer)
+    article.get_workflow().start(article, writer)
+
+    def compare(step):
+        wagtails = _state_answers(WorkflowState.objects.active().get(), users)
+        record = Page.objects.prefetch_workflow_states().get(pk=article.pk)
+        state = record._current_workflow_states[0]
+        workflow_state_memo.memo_enable(state, record)
+        workflow_state_memo.workflow_share(state, article.get_workflow())
+        with CaptureQueriesContext(connection) as first:
+            ours = _state_answers(state, users)
+        with CaptureQueriesContext(connection) as again:
+            assert _state_answers(state, users) == ours
+        assert ours == wagtails, step
+        # Read once: asking again costs only what depends on the user asked.
+        assert not any("wagtailcore_task" in q["sql"] for q in again.captured_queries)
+        assert not any(
+            '"wagtailcore_workflow"' in q["sql"] for q in first.captured_queries
+        )
+        return ours
+
+    first = compare("review")
+    assert first["cancel"] == [True, True, False, False]
+    assert first["final"] is False
+    WorkflowState.objects.active().get().current_task_state.approve(user=editor)
+    second = compare("approval")
+    assert second["final"] is True
+    assert second["cancel"] == [True, False, True, False]
+    # Without the memo (any other workflow state), Wagtail's code runs.
+    plain = WorkflowState.objects.active().get()
+    with CaptureQueriesContext(connection) as captured:
+        plain.all_tasks_with_status()
+        plain.all_tasks_with_status()
+    assert sum("wagtailcore_task" in q["sql"] for q in captured.captured_queries) == 2
+
+
+def test_workflow_state_memo_guards_its_source(monkeypatch):
+    from congxa.portal.wagtail_patches import workflow_state_memo
+
+    digests = dict.fromkeys(workflow_state_memo.DIGESTS, "0" * 16)
+    monkeypatch.setattr(workflow_state_memo, "DIGESTS", digests)
+    with pytest.raises(PatchOutdated, match="mã nguồn"):
+        workflow_state_memo.check()
+    monkeypatch.setattr(wagtail_patches, "version", lambda name: "99.0.0")
+    with pytest.raises(PatchOutdated, match="99.0.0"):
+        workflow_state_memo.check()

@@ -25,7 +25,10 @@ new patch is a new file here, nothing else to register.
 - `treebeard_parent`: replaces nothing, guards `HomePage.route`'s use of
   treebeard's `_cached_parent_obj` (one routing query instead of two a level);
 - `user_full_name`: Django's `AbstractUser.get_full_name`, people's names in
-  Vietnamese order (family name first) wherever the admin shows them.
+  Vietnamese order (family name first) wherever the admin shows them;
+- `leaf_delete`, `page_edit_prefetch`, `page_workflow_memo`,
+  `workflow_state_memo`: what the explorer and the page edit form read again
+  and again (docs/architecture.md, "Framework internals we patch").
 
 The page cache's own patch is added here by its owner as one more submodule.
 """

@@ -6,13 +6,15 @@ workflow states prefetched, its latest and its scheduled revision, then edits
 which has none of these, so the lock, the action menu, the status side panel
 and the template read each one again (the workflow state a dozen times, a
 query each). For a GET, where the request changes none of them, this copies
-them from the record onto the edited instance; a POST (which may submit,
-approve or cancel) reads afresh as Wagtail does.
+them from the record onto the edited instance, and the parent the record read
+for `with_content_json` (treebeard's `_cached_parent_obj`, which
+`treebeard_parent` guards); a POST (which may submit, approve or cancel)
+reads afresh as Wagtail does.
 """
 
 from __future__ import annotations
 
-from . import require_source, require_version
+from . import require_source, require_version, workflow_state_memo
 
 NAME = "page_edit_prefetch"
 WAGTAIL = "7.4"
@@ -32,11 +34,31 @@ def share_record_reads(view, page) -> None:
         return
     if hasattr(record, "_current_workflow_states"):
         page._current_workflow_states = record._current_workflow_states
+        if record._current_workflow_states:
+            # A page in moderation: its tasks read once (workflow_state_memo).
+            workflow_state_memo.memo_enable(record._current_workflow_states[0], record)
     latest = getattr(view, "latest_revision", None)
     if latest is not None and page.latest_revision_id == latest.pk:
         page.latest_revision = latest
     if "scheduled_revision" in record.__dict__:
         page.__dict__["scheduled_revision"] = record.__dict__["scheduled_revision"]
+    # `with_content_json` read the parent of the revision's page (to set the
+    # url path) and gave the edited page its path: `dispatch` reads the same
+    # parent next.
+    source = _revision_object(latest)
+    parent = getattr(source, "_cached_parent_obj", None)
+    if parent is not None and page.path == source.path:
+        page._cached_parent_obj = parent
+
+
+def _revision_object(revision):
+    """The page the revision built the edited page from, if it was read."""
+    if revision is None:
+        return None
+    from wagtail.models import Revision
+
+    field = Revision._meta.get_field("content_object")
+    return field.get_cached_value(revision, default=None)
 
 
 def get_object(self):

@@ -1,14 +1,15 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from congxa.operations.links import external_links
+from congxa.operations.links import external_links, link_check_store
 
 
 class Command(BaseCommand):
     help = (
         "Liệt kê mọi liên kết ra ngoài trong nội dung đã xuất bản của từng xã, "
         "theo tên miền, và đánh dấu tên miền không có trong danh sách cho phép "
-        "của xã (để phát hiện liên kết cờ bạc bị chèn). Chạy hằng ngày bằng cron."
+        "của xã (để phát hiện liên kết cờ bạc bị chèn); lưu kết quả cho trang "
+        "quản trị cấp tỉnh. Chạy hằng ngày bằng cron."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         domain_total = 0
         for one_site in sites:
             domains = external_links(one_site)
+            # The province view shows this result for every commune.
+            link_check_store(one_site, domains)
             self.stdout.write(f"== {one_site.site_name or one_site.hostname} ==")
             if not domains:
                 self.stdout.write("  (không có liên kết ra ngoài)")

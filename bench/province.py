@@ -1,16 +1,23 @@
 """Province benchmark: the admin and the public pages at 1, 50 and 150 communes.
 
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
-        .venv/bin/python bench/province.py --communes 1,50,150 --articles 40
+        .venv/bin/python bench/province.py --communes 1,50,150 --articles 400
 
-Builds a province on a throw-away PostgreSQL database (`h1_province_bench`,
-created and dropped here; SQLite in a temporary file without DATABASE_URL)
-through the same `portal.communes` service as `congxa commune add`, with
-articles published through Wagtail, then at each step measures, page cache off,
-as a commune writer and as the province operator: dashboard, page explorer,
-page edit, image chooser, settings; and the public home, section, article and
-search; plus publishing one article. Prints p50/p95 in ms, query counts, and
-ratios against the first step. Asserts nothing.
+Builds a province on a throw-away PostgreSQL database (named after the one in
+DATABASE_URL plus `_province_bench`, created and dropped here; `--template-db`
+starts it from an empty migrated database, `--keep` keeps it). Communes 0 and 1
+are made by the same `portal.communes` service as `congxa commune add`, and in
+each one article and one legal document are published through Wagtail and 20
+citizens' questions saved; the other articles and documents of a commune, and
+communes 2 and up, are copies of those rows made in SQL (see "bulk copies"
+below): 150 communes of 400 articles, 40 documents and 20 questions in a few
+minutes instead of hours. Then at each step it measures, page cache off, as a
+commune writer, a commune administrator and the province operator: dashboard,
+page explorer, page edit, image chooser, settings; and the public home,
+section, article and search; plus publishing one article. Prints p50/p95 in ms,
+query counts, the load average, and ratios against the first step. Asserts
+nothing; checks that the last commune copied is whole (tree, pages served,
+revisions read back).
 """
 
 from __future__ import annotations
@@ -97,7 +104,11 @@ def _commune_fill(site, n: int, articles: int) -> None:
     """The commune's articles, documents and citizens' questions."""
     from django.utils import timezone
 
-    from congxa.documents.models import DocumentIndexPage, DocumentType, LegalDocumentPage
+    from congxa.documents.models import (
+        DocumentIndexPage,
+        DocumentType,
+        LegalDocumentPage,
+    )
     from congxa.engagement.models import Question
     from congxa.news.models import ArticlePage, NewsIndexPage
 
@@ -127,7 +138,9 @@ def _commune_fill(site, n: int, articles: int) -> None:
         lambda k: [f"Tin số {k} ", f"tin so {k} ", f"tin-{k}", f"'{k}'"],
         article,
     )
-    documents = DocumentIndexPage.objects.filter(url_path__startswith=home.url_path).first()
+    documents = DocumentIndexPage.objects.filter(
+        url_path__startswith=home.url_path
+    ).first()
     kind, _ = DocumentType.objects.get_or_create(
         slug="quyet-dinh", defaults={"name": "Quyết định"}
     )
@@ -189,12 +202,11 @@ def _commune_real(n: int, articles: int):
 def _check_copy(n: int) -> None:
     """The last commune made is whole: a sound tree, its pages served, and
     Wagtail reads its pages' revisions back as the pages themselves."""
+    from django.db import connection
     from django.test import Client
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
     from congxa.news.models import ArticlePage
-
-    from django.db import connection
 
     # Treebeard's invariants, in SQL (`Page.find_problems` asks once per page).
     with connection.cursor() as cursor:
@@ -263,7 +275,10 @@ class Province:
                 to - first,
                 _marker_subs(1),
                 lambda k: _marker_subs(first + k - 1),
-                {"wagtailcore_page": home.path, "wagtailcore_collection": collection.path},
+                {
+                    "wagtailcore_page": home.path,
+                    "wagtailcore_collection": collection.path,
+                },
                 lambda k: {
                     "wagtailcore_page": Page._get_path(
                         home.path, home.depth, home_at + first + k - 2
@@ -373,11 +388,11 @@ def clone_rows(
     new_roots,
 ) -> int:
     """Copy every row made between `before` and `after` `copies` times, above
-`current` (each table's highest id now).
+    `current` (each table's highest id now).
 
-    `subs` are strings replaced in every text column by `new_subs(k)[i]` in copy
-    k (1-based); `tree` maps a treebeard table to the template's subtree root
-    path, replaced by `new_roots(k)[table]`. Returns the rows written.
+        `subs` are strings replaced in every text column by `new_subs(k)[i]` in copy
+        k (1-based); `tree` maps a treebeard table to the template's subtree root
+        path, replaced by `new_roots(k)[table]`. Returns the rows written.
     """
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
@@ -385,9 +400,7 @@ def clone_rows(
     columns = _table_columns()
     own = _own_id_tables()
     ranges = {
-        t: (before.get(t, 0) + 1, after[t])
-        for t in own
-        if after[t] > before.get(t, 0)
+        t: (before.get(t, 0) + 1, after[t]) for t in own if after[t] > before.get(t, 0)
     }
     bases = {t: current[t] + 1 for t in ranges}
     spans = {t: hi - lo + 1 for t, (lo, hi) in ranges.items()}
@@ -414,7 +427,7 @@ def clone_rows(
             ]
         else:
             cases = [
-                f"WHEN t.\"{ct_col}\" = {ct} AND t.\"{id_col}\" ~ '^[0-9]+$' THEN "
+                f'WHEN t."{ct_col}" = {ct} AND t."{id_col}" ~ \'^[0-9]+$\' THEN '
                 + moved(f't."{id_col}"::bigint', table)
                 + "::text"
                 for ct, table in content_types.items()
@@ -422,7 +435,7 @@ def clone_rows(
             ]
         if not cases:
             return f't."{id_col}"'
-        return f"(CASE {' '.join(cases)} ELSE t.\"{id_col}\" END)"
+        return f'(CASE {" ".join(cases)} ELSE t."{id_col}" END)'
 
     copy_rows = []
     for k in range(1, copies + 1):
@@ -477,7 +490,10 @@ def clone_rows(
                     ct_col = next(
                         (
                             c
-                            for c in (f"{prefix}base_content_type_id", f"{prefix}content_type_id")
+                            for c in (
+                                f"{prefix}base_content_type_id",
+                                f"{prefix}content_type_id",
+                            )
                             if c in names
                         ),
                         None,
@@ -487,9 +503,7 @@ def clone_rows(
                             ct_col, column, data_type not in TEXT_TYPES
                         )
                 elif column == "path" and table in tree:
-                    expr = (
-                        f"c.r_{table} || substr(t.path, {len(tree[table]) + 1})"
-                    )
+                    expr = f"c.r_{table} || substr(t.path, {len(tree[table]) + 1})"
                 elif column == "translation_key":
                     expr = "gen_random_uuid()"
                 elif data_type in TEXT_TYPES:
@@ -508,14 +522,14 @@ def clone_rows(
             _unique_keys(table, cols, exprs)
             cursor.execute(
                 f'INSERT INTO "{table}" ({", ".join(cols)}) '  # noqa: S608 (our SQL)
-                f"SELECT {', '.join(exprs)} FROM \"{table}\" t, {values} WHERE {where}"
+                f'SELECT {", ".join(exprs)} FROM "{table}" t, {values} WHERE {where}'
             )
             written += cursor.rowcount
         for table, pk_column in own.items():
             if table in ranges:
                 cursor.execute(
-                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{pk_column}'),"
-                    f" {bases[table] + copies * spans[table] - 1})"
+                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"',"
+                    f" '{pk_column}'), {bases[table] + copies * spans[table] - 1})"
                 )
         _after_clone(cursor, ranges, bases)
     return written
@@ -532,7 +546,7 @@ def _unique_keys(table: str, cols: list[str], exprs: list[str]) -> None:
         # page:ID for pages; other kinds (procedures...) are not in a commune.
         exprs[key] = (
             f"CASE WHEN t.page_id IS NULL THEN t.key ELSE 'page:' || "
-            f'{by_column[chr(34) + "page_id" + chr(34)]} END'
+            f"{by_column[chr(34) + 'page_id' + chr(34)]} END"
         )
         exprs[cols.index('"scope"')] = (
             f"'s' || coalesce({by_column[chr(34) + 'site_id' + chr(34)]}, 0)"
@@ -553,9 +567,9 @@ def _after_clone(cursor, ranges, bases) -> None:
     if "wagtailcore_revision" in ranges:
         page_ct = ContentType.objects.get_for_model(Page).pk
         cursor.execute(
-            "UPDATE wagtailcore_revision r SET content = r.content || jsonb_build_object("
-            "'pk', p.id, 'id', p.id, 'page_ptr', p.id, 'path', p.path, 'url_path',"
-            " p.url_path, 'translation_key', p.translation_key::text, 'live_revision',"
+            "UPDATE wagtailcore_revision r SET content = r.content ||"
+            " jsonb_build_object('pk', p.id, 'id', p.id, 'page_ptr', p.id,"
+            " 'path', p.path, 'url_path', p.url_path, 'translation_key', p.translation_key::text, 'live_revision',"
             " p.live_revision_id, 'latest_revision', p.latest_revision_id)"
             " FROM wagtailcore_page p WHERE r.base_content_type_id = %s"
             " AND r.object_id = p.id::text AND r.id >= %s",
@@ -585,9 +599,33 @@ def vocabulary_rebuild() -> None:
     with transaction.atomic():
         SearchTerm.objects.all()._raw_delete(SearchTerm.objects.db)
         SearchTerm.objects.bulk_create(
-            (SearchTerm(term=t, documents=n) for t, n in counts.items() if len(t) <= 40),
+            (
+                SearchTerm(term=t, documents=n)
+                for t, n in counts.items()
+                if len(t) <= 40
+            ),
             batch_size=2000,
         )
+
+
+def _contents() -> str:
+    from wagtail.models import Page, Revision, Site
+
+    from congxa.documents.models import LegalDocumentPage
+    from congxa.engagement.models import Question
+    from congxa.news.models import ArticlePage
+    from congxa.search.models import SearchEntry
+
+    counts = {
+        "sites": Site.objects.count(),
+        "pages": Page.objects.count(),
+        "articles": ArticlePage.objects.live().count(),
+        "documents": LegalDocumentPage.objects.live().count(),
+        "questions": Question.objects.count(),
+        "revisions": Revision.objects.count(),
+        "search entries": SearchEntry.objects.count(),
+    }
+    return ", ".join(f"{name} {n}" for name, n in counts.items())
 
 
 def _people():
@@ -612,9 +650,7 @@ def _people():
     return site, writer, admin, operator
 
 
-def measure(
-    client, url: str, host: str, repeats: int
-) -> tuple[float, float, int, int]:
+def measure(client, url: str, host: str, repeats: int) -> tuple[float, float, int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -713,8 +749,10 @@ def run(steps: list[int], articles: int, repeats: int) -> None:
         site, writer, admin_user, operator = _people()
         admin, public, section = screens(site, writer)
         print(
-            f"\n## {step} communes (built {seconds:.0f} s, total {total_build:.0f} s)"
+            f"\n## {step} communes (built {seconds:.0f} s, total {total_build:.0f} s;"
+            f" load average {os.getloadavg()[0]:.1f})"
         )
+        print("# " + _contents())
         print(
             f"{'screen':<28}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'p50 vs 1st':>12}"
             f"{'queries vs 1st':>16}"
@@ -759,7 +797,10 @@ def run(steps: list[int], articles: int, repeats: int) -> None:
                 f"{name:<28}{p50:>9.1f}{p95:>9.1f}{queries:>9}{ratio:>11.2f}x"
                 f"{qratio:>16}{note}"
             )
-    print(f"\n# build total {total_build:.0f} s for {province.built} communes")
+    print(
+        f"\n# build total {total_build:.0f} s for {province.built} communes;"
+        f" load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:
@@ -780,7 +821,9 @@ def main() -> None:
     steps = sorted({int(n) for n in args.communes.split(",")})
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url and not args.child:
-        raise SystemExit("DATABASE_URL=postgresql://... is needed (the build copies rows in SQL)")
+        raise SystemExit(
+            "DATABASE_URL=postgresql://... is needed (the build copies rows in SQL)"
+        )
     if args.child:
         _setup_env(os.environ.get("BENCH_DATABASE_URL", ""))
         run(steps, args.articles, args.repeats)

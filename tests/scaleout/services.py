@@ -33,9 +33,7 @@ from tests.perf.servers import NGINX_MAIN, ROOT, render_deploy_conf
 
 MANAGE = str(ROOT / "manage.py")
 _PORTS_SETTING = os.environ.get("CONGXA_TEST_PORTS", "18300-18399")
-PORTS = range(
-    int(_PORTS_SETTING.split("-")[0]), int(_PORTS_SETTING.split("-")[1]) + 1
-)
+PORTS = range(int(_PORTS_SETTING.split("-")[0]), int(_PORTS_SETTING.split("-")[1]) + 1)
 SECRET_KEY = "tests-scaleout-shared-secret-key-" + "k" * 30
 S3_ACCESS_KEY = "testing-access-key"
 S3_SECRET_KEY = "testing-secret-key"  # noqa: S105 (moto accepts any)

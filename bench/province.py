@@ -569,7 +569,8 @@ def _after_clone(cursor, ranges, bases) -> None:
         cursor.execute(
             "UPDATE wagtailcore_revision r SET content = r.content ||"
             " jsonb_build_object('pk', p.id, 'id', p.id, 'page_ptr', p.id,"
-            " 'path', p.path, 'url_path', p.url_path, 'translation_key', p.translation_key::text, 'live_revision',"
+            " 'path', p.path, 'url_path', p.url_path,"
+            " 'translation_key', p.translation_key::text, 'live_revision',"
             " p.live_revision_id, 'latest_revision', p.latest_revision_id)"
             " FROM wagtailcore_page p WHERE r.base_content_type_id = %s"
             " AND r.object_id = p.id::text AND r.id >= %s",

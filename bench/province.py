@@ -657,17 +657,20 @@ def measure(client, url: str, host: str, repeats: int) -> tuple[float, float, in
 
     client.get(url, HTTP_HOST=host)  # warm
     times = []
+    cpu = []
     count = 0
     for _ in range(repeats):
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
+            started_cpu = time.thread_time()
             response = client.get(url, HTTP_HOST=host)
+            cpu.append((time.thread_time() - started_cpu) * 1000)
             times.append((time.perf_counter() - started) * 1000)
         status = response.status_code
         count = len(queries)
     times.sort()
     p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    return statistics.median(times), p95, count, status
+    return statistics.median(times), p95, count, status, statistics.median(cpu)
 
 
 def screens(site, writer):
@@ -708,12 +711,16 @@ def screens(site, writer):
     return admin, public, section
 
 
-def publish_time(section, repeats: int = 5) -> tuple[float, float]:
+def publish_time(section, repeats: int = 5) -> tuple[float, float, int, int, float]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from congxa.news.models import ArticlePage
 
     times = []
+    cpu = []
+    count = 0
     for _ in range(repeats):
         article = ArticlePage(
             title=f"Bài đo xuất bản {time.time_ns()}",
@@ -722,10 +729,16 @@ def publish_time(section, repeats: int = 5) -> tuple[float, float]:
         )
         article.slug = f"do-{time.time_ns()}"
         section.add_child(instance=article)
-        started = time.perf_counter()
-        article.save_revision().publish()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), max(times)
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            started_cpu = time.thread_time()
+            article.save_revision().publish()
+            cpu.append((time.thread_time() - started_cpu) * 1000)
+            times.append((time.perf_counter() - started) * 1000)
+        count = len(queries)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+    return statistics.median(times), p95, count, 200, statistics.median(cpu)
 
 
 def run(steps: list[int], articles: int, repeats: int) -> None:
@@ -755,8 +768,8 @@ def run(steps: list[int], articles: int, repeats: int) -> None:
         )
         print("# " + _contents())
         print(
-            f"{'screen':<28}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'p50 vs 1st':>12}"
-            f"{'queries vs 1st':>16}"
+            f"{'screen':<28}{'p50 ms':>9}{'p95 ms':>9}{'cpu ms':>9}{'queries':>9}"
+            f"{'p50 vs 1st':>12}{'cpu vs 1st':>11}{'queries vs 1st':>16}"
         )
         rows = []
         plan = {
@@ -788,15 +801,16 @@ def run(steps: list[int], articles: int, repeats: int) -> None:
             rows.append(
                 (f"public: {name}", *measure(anonymous, url, site.hostname, repeats))
             )
-        rows.append(("publish one article", *publish_time(section), 0, 200))
-        for name, p50, p95, queries, status in rows:
-            first = baseline.setdefault(name, (p50, queries))
+        rows.append(("publish one article", *publish_time(section)))
+        for name, p50, p95, queries, status, cpu in rows:
+            first = baseline.setdefault(name, (p50, queries, cpu))
             ratio = p50 / first[0] if first[0] else 0
+            cpu_ratio = cpu / first[2] if first[2] else 0
             qratio = f"{queries}/{first[1]}" if queries else "-"
             note = "" if status == 200 else f"  HTTP {status}"
             print(
-                f"{name:<28}{p50:>9.1f}{p95:>9.1f}{queries:>9}{ratio:>11.2f}x"
-                f"{qratio:>16}{note}"
+                f"{name:<28}{p50:>9.1f}{p95:>9.1f}{cpu:>9.1f}{queries:>9}"
+                f"{ratio:>11.2f}x{cpu_ratio:>10.2f}x{qratio:>16}{note}"
             )
     print(
         f"\n# build total {total_build:.0f} s for {province.built} communes;"

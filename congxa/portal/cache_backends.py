@@ -520,6 +520,14 @@ class _Unopened:
     def __getattr__(self, name):
         raise OSError(f"bộ nhớ đệm trên đĩa không mở được: {self._error}")
 
+    # `key in cache` (DjangoCache.has_key, the background probe) and the other
+    # operators are looked up on the type, not through __getattr__.
+    def _unavailable(self, *args, **kwargs):
+        raise OSError(f"bộ nhớ đệm trên đĩa không mở được: {self._error}")
+
+    __contains__ = __getitem__ = __setitem__ = __delitem__ = _unavailable
+    __iter__ = __len__ = _unavailable
+
 
 class ResilientDiskCache(ResilientCacheMixin, PersistentDiskCache):
     """The embedded on-disk cache, degrading on a full disk or read-only directory."""

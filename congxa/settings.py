@@ -298,6 +298,11 @@ if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
                 "socket_timeout": 1.0,
             },
             **CACHE_RESILIENCE,
+            # Shared by several hosts: a process that saw no outage must not
+            # trust the generation numbers a lost write left behind
+            # (congxa/portal/cache_backends.py, the lease).
+            "LEASE_KEY": "congxa:lease:generations",
+            "LEASE_SECONDS": 1.0,
         }
     }
 elif CACHE_URL:

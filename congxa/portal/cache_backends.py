@@ -17,8 +17,21 @@ failure makes the backend bump the deployment-wide generation (`EPOCH_KEY`)
 before anything else is read, then forget the records: every page renders fresh
 once. A process that saw the outage probes in the background every
 `RETRY_SECONDS`, so the replay comes within seconds of the cache's return even
-with no request; a process that saw nothing (its connections reopened silently)
-learns of it at its next check, within `REPLAY_SECONDS`.
+with no request.
+
+A process that saw nothing (no request during a partition, its connections
+reopened silently) must not trust the old numbers either, not even for a
+second. With `LEASE_KEY` set (the shared Redis), every read of the epoch also
+reads, in the same round trip, a lease key of `LEASE_SECONDS`: a promise that
+the database held no record of a lost write when the lease began. A read that
+finds no lease checks the records first (one small query per lease period for
+the whole deployment, not per hit), replays them if any, and only then renews
+the lease and trusts the numbers. A write that is lost waits for every lease
+given out before it was recorded to run out (`LEASE_SECONDS` plus a margin, once
+per batch of writes: `holding()`) before the publish returns, so from then on
+any reader anywhere finds no lease, hence the record, hence the new epoch.
+Without `LEASE_KEY` (the on-disk cache of one host) each process checks the
+records on its first use and every `REPLAY_SECONDS`.
 """
 
 from __future__ import annotations
@@ -41,7 +54,36 @@ logger = logging.getLogger("congxa.cache")
 
 DEFAULT_RETRY_SECONDS = 5.0
 DEFAULT_REPLAY_SECONDS = 10.0
+DEFAULT_LEASE_SECONDS = 1.0
+# Added to the wait after a lost write: the lease's SET travels to the server
+# after its owner checked the database.
+LEASE_MARGIN_SECONDS = 0.2
 WARNING_INTERVAL = 60.0
+
+_holds = threading.local()
+
+
+class holding:  # noqa: N801 (used as a context manager, like contextlib's)
+    """Within it, a lost durable write waits once, when the block ends, instead
+    of once per key (a commit that bumps a site's and its settings' generation)."""
+
+    def __enter__(self):
+        _holds.depth = getattr(_holds, "depth", 0) + 1
+        return self
+
+    def __exit__(self, *exc):
+        _holds.depth -= 1
+        if _holds.depth == 0:
+            until = getattr(_holds, "until", 0.0)
+            _holds.until = 0.0
+            _hold_until(until)
+        return False
+
+
+def _hold_until(until: float) -> None:
+    remaining = until - time.monotonic()
+    if remaining > 0:
+        time.sleep(remaining)
 
 
 @dataclass
@@ -84,7 +126,8 @@ class ResilientCacheMixin:
     """Wraps every public operation of a Django cache backend; see the module doc.
 
     Extra top-level keys of the cache's settings:
-    RETRY_SECONDS, REPLAY_SECONDS, LOCAL_PREFIXES, DURABLE_PREFIXES, EPOCH_KEY.
+    RETRY_SECONDS, REPLAY_SECONDS, LOCAL_PREFIXES, DURABLE_PREFIXES, EPOCH_KEY,
+    LEASE_KEY, LEASE_SECONDS.
     """
 
     unavailable_errors: tuple[type[BaseException], ...] = (OSError,)
@@ -101,6 +144,8 @@ class ResilientCacheMixin:
         self._local_prefixes = tuple(params.get("LOCAL_PREFIXES", ()))
         self._durable_prefixes = tuple(params.get("DURABLE_PREFIXES", ()))
         self._epoch_key = params.get("EPOCH_KEY", "")
+        self._lease_key = params.get("LEASE_KEY", "") if self._epoch_key else ""
+        self._lease_seconds = float(params.get("LEASE_SECONDS", DEFAULT_LEASE_SECONDS))
         self._health_name = f"{type(self).__name__}:{location}"
         self._health = _health_for(self._health_name)
 
@@ -157,7 +202,11 @@ class ResilientCacheMixin:
         health = self._health
         now = time.monotonic()
         if health.down_since is None:
-            if self._durable_prefixes and now >= health.next_replay_check:
+            if (
+                self._durable_prefixes
+                and not self._lease_key
+                and now >= health.next_replay_check
+            ):
                 health.next_replay_check = now + self._replay_seconds
                 self._replay_failed_writes()
             return True
@@ -231,6 +280,49 @@ class ResilientCacheMixin:
                 "Không ghi được thay đổi %s: trang lưu đệm có thể cũ tới khi hết hạn.",
                 key,
             )
+            return
+        if self._lease_key:
+            # Leases given out before the record was committed run out first.
+            until = time.monotonic() + self._lease_seconds + LEASE_MARGIN_SECONDS
+            if getattr(_holds, "depth", 0):
+                _holds.until = max(getattr(_holds, "until", 0.0), until)
+            else:
+                _hold_until(until)
+
+    # -- the lease ---------------------------------------------------------
+
+    def _set_lease(self, seconds: float) -> None:
+        super().set(self._lease_key, 1, timeout=seconds)
+
+    def _renew_lease(self) -> bool:
+        """Check for lost writes (replaying them), then lease; False if the
+        cache failed meanwhile (the caller then trusts nothing it read)."""
+        started = time.monotonic()
+        if not self._replay_failed_writes():
+            return False
+        remaining = self._lease_seconds - (time.monotonic() - started)
+        if remaining > self._lease_seconds / 2:
+            try:
+                self._set_lease(remaining)
+            except self.unavailable_errors as exc:
+                self._mark_down(exc)
+                return False
+        return True
+
+    def _leased(self, keys: list, version) -> dict | None:
+        """`get_many(keys)` with the lease read alongside; None on a failure."""
+        asked = [*keys, self._lease_key]
+        try:
+            values = super().get_many(asked, version=version)
+            if self._lease_key in values:
+                values.pop(self._lease_key)
+                return values
+            if not self._renew_lease():
+                return None
+            return super().get_many(keys, version=version)
+        except self.unavailable_errors as exc:
+            self._mark_down(exc)
+            return None
 
     # -- helpers -----------------------------------------------------------
 
@@ -277,6 +369,8 @@ class ResilientCacheMixin:
     # -- the cache API -----------------------------------------------------
 
     def get(self, key, default=None, version=None):
+        if self._lease_key and key == self._epoch_key:
+            return self.get_many([key], version=version).get(key, default)
         return self._call(
             "get",
             key,
@@ -300,6 +394,11 @@ class ResilientCacheMixin:
                     values[key] = value
             return values
 
+        if self._lease_key and self._epoch_key in keys and self._available():
+            values = self._leased(keys, version)
+            if values is not None:
+                return values
+            return fallback()
         return self._call("get_many", keys, fallback, keys, version=version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
@@ -406,6 +505,11 @@ class ResilientRedisCache(ResilientCacheMixin, RedisCache):
 
     unavailable_errors = (redis.exceptions.RedisError, OSError)
 
+    def _set_lease(self, seconds: float) -> None:
+        # Milliseconds: Django's backend rounds timeouts down to whole seconds.
+        key = self.make_and_validate_key(self._lease_key)
+        self._cache.get_client(key, write=True).set(key, 1, px=int(seconds * 1000))
+
 
 class _Unopened:
     """Stands for a diskcache that could not be opened: every use is an OSError."""
@@ -415,6 +519,14 @@ class _Unopened:
 
     def __getattr__(self, name):
         raise OSError(f"bộ nhớ đệm trên đĩa không mở được: {self._error}")
+
+    # `key in cache` (DjangoCache.has_key, the background probe) and the other
+    # operators are looked up on the type, not through __getattr__.
+    def _unavailable(self, *args, **kwargs):
+        raise OSError(f"bộ nhớ đệm trên đĩa không mở được: {self._error}")
+
+    __contains__ = __getitem__ = __setitem__ = __delitem__ = _unavailable
+    __iter__ = __len__ = _unavailable
 
 
 class ResilientDiskCache(ResilientCacheMixin, PersistentDiskCache):

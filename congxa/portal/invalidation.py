@@ -109,9 +109,13 @@ class _Batch:
     position: int = -1  # where its callback sits in `run_on_commit`
 
     def flush(self) -> None:
+        from .cache_backends import holding
+
         self.done = True
-        for key in sorted(self.keys):
-            _write(key)
+        # A write the cache loses waits once for the whole batch (`holding`).
+        with holding():
+            for key in sorted(self.keys):
+                _write(key)
 
     def takes_more(self, connection, block) -> bool:
         if self.done or block is not self.block:
@@ -173,8 +177,11 @@ def _bump_keys(keys: set[str]) -> None:
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        for key in sorted(keys):
-            _write(key)
+        from .cache_backends import holding
+
+        with holding():
+            for key in sorted(keys):
+                _write(key)
         return
     _schedule(connection, keys)
 

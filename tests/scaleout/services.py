@@ -5,7 +5,8 @@ A private PostgreSQL (initdb in a temporary directory), a private Redis, moto's
 standalone S3 server behind a TCP relay that can be cut (the storage's address
 stops answering, as a stopped server's does, while the objects survive), app
 hosts (`manage.py serve`) and Debian's nginx in front of two of them, all on
-127.0.0.1 in the ports 18300-18399.
+127.0.0.1 in the ports 18300-18399 (or CONGXA_TEST_PORTS, e.g. 18700-18799, so
+two engineers' runs on one machine keep apart).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from pathlib import Path
 from tests.perf.servers import NGINX_MAIN, ROOT, render_deploy_conf
 
 MANAGE = str(ROOT / "manage.py")
-PORTS = range(18300, 18400)
+_PORTS_SETTING = os.environ.get("CONGXA_TEST_PORTS", "18300-18399")
+PORTS = range(int(_PORTS_SETTING.split("-")[0]), int(_PORTS_SETTING.split("-")[1]) + 1)
 SECRET_KEY = "tests-scaleout-shared-secret-key-" + "k" * 30
 S3_ACCESS_KEY = "testing-access-key"
 S3_SECRET_KEY = "testing-secret-key"  # noqa: S105 (moto accepts any)
@@ -54,7 +56,7 @@ def port() -> int:
                     continue
             _taken.add(candidate)
             return candidate
-    raise RuntimeError("no free port in 18300-18399")
+    raise RuntimeError(f"no free port in {_PORTS_SETTING}")
 
 
 def wait_until(check, timeout: float = 60, what: str = "service") -> None:
@@ -374,7 +376,10 @@ class AppHost(Process):
                 raise AssertionError(self.output())
             return get(self.url + "/healthz")[0] == 200
 
-        deadline = time.monotonic() + 120
+        # A busy machine (a shared CI host) may need longer to start gunicorn.
+        deadline = time.monotonic() + float(
+            os.environ.get("CONGXA_TEST_READY_SECONDS", "120")
+        )
         while time.monotonic() < deadline:
             try:
                 if up():

@@ -150,6 +150,56 @@ def test_a_process_that_saw_no_outage_replays_what_another_recorded(
     assert not PendingCacheInvalidation.objects.exists()
 
 
+LEASED = {**PARAMS, "LEASE_KEY": "congxa:lease:generations", "LEASE_SECONDS": 0.5}
+
+
+def test_a_process_that_saw_no_error_trusts_no_number_a_lost_write_left(
+    transactional_db, redis_server, django_assert_num_queries
+):
+    """Two processes on one Redis; only the first loses its way to it (a
+    partition). The second, which saw nothing, must not serve the old
+    generation numbers for even a moment after the first's publish returns."""
+    cut, other = Relay(redis_server.port), Relay(redis_server.port)
+    cut.start()
+    other.start()
+    try:
+        a = ResilientRedisCache(f"redis://127.0.0.1:{cut.port}/0", dict(LEASED))
+        b = ResilientRedisCache(f"redis://127.0.0.1:{other.port}/0", dict(LEASED))
+        b.set("congxa:gen:all", 1, timeout=None)
+        b.set("congxa:gen:site:1", 1, timeout=None)
+        keys = ["congxa:gen:all", "congxa:gen:site:1"]
+        assert b.get_many(keys) == {"congxa:gen:all": 1, "congxa:gen:site:1": 1}
+        cut.cut()
+        started = time.monotonic()
+        a.set("congxa:gen:site:1", 2, timeout=None)  # a publish, lost
+        # The publish waited for the lease b was given to run out...
+        assert time.monotonic() - started >= LEASED["LEASE_SECONDS"]
+        assert PendingCacheInvalidation.objects.exists()
+        # ...so b, reading right after, finds no lease, hence the record.
+        values = b.get_many(keys)
+        assert values["congxa:gen:all"] != 1
+        assert b.get("congxa:gen:all") == values["congxa:gen:all"]
+        assert not PendingCacheInvalidation.objects.exists()
+        # And trusts the numbers again, under a new lease, without a query.
+        with django_assert_num_queries(0):
+            assert b.get_many(keys) == values
+    finally:
+        cut.cut()
+        other.cut()
+
+
+def test_lost_writes_of_one_commit_wait_once(transactional_db):
+    cache = ResilientRedisCache(f"redis://127.0.0.1:{port()}/0", dict(LEASED))
+    started = time.monotonic()
+    with cache_backends.holding():
+        cache.set("congxa:gen:site:1", 2, timeout=None)
+        cache.set("congxa:gen:settings:1", 2, timeout=None)
+        assert time.monotonic() - started < LEASED["LEASE_SECONDS"]
+    waited = time.monotonic() - started
+    assert LEASED["LEASE_SECONDS"] <= waited < 2 * LEASED["LEASE_SECONDS"]
+    assert PendingCacheInvalidation.objects.count() == 2
+
+
 def test_failed_add_of_a_generation_is_not_recorded(db):
     dead_redis().add("congxa:gen:site:1", 5)
     assert not PendingCacheInvalidation.objects.exists()

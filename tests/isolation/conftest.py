@@ -2,6 +2,7 @@
 
 from tests.editorial.conftest import (  # noqa: F401 (fixtures)
     board,
+    editor,
     other_board,
     other_section,
     section,

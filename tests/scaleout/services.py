@@ -247,7 +247,8 @@ class Relay:
                     if not data:
                         return
                     (b if sock is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):
+            # Cut from another thread: a closed socket's descriptor is -1.
             return
         finally:
             for sock in (a, b):

@@ -14,6 +14,8 @@ model with the commune on it (congxa/search/models.py).
 
 from __future__ import annotations
 
+import functools
+
 from . import require_source, require_version
 
 NAME = "model_log_scope"
@@ -23,8 +25,10 @@ VIEWABLE_BY_USER_DIGEST = "975ce3fc7006eea7"
 _original = None
 
 
-def site_owned_models() -> list[type]:
-    """Every installed model with a `site` foreign key to Wagtail's Site."""
+@functools.cache
+def site_owned_models() -> tuple[type, ...]:
+    """Every installed model with a `site` foreign key to Wagtail's Site; read
+    once (Wagtail asks `viewable_by_user` several times per request)."""
     from django.apps import apps
     from wagtail.models import Site
 
@@ -33,7 +37,7 @@ def site_owned_models() -> list[type]:
         field = next((f for f in model._meta.fields if f.name == "site"), None)
         if field is not None and field.related_model is Site:
             found.append(model)
-    return found
+    return tuple(found)
 
 
 def viewable_by_user(self, user):

@@ -679,8 +679,26 @@ def measure(client, url: str, host: str, repeats: int) -> tuple[float, float, in
     return statistics.median(times), p95, count, status, statistics.median(cpu)
 
 
-def screens(site, writer):
+def _writer_page(section, writer, title: str, slug: str):
+    """A draft article of the commune writer, saved as Wagtail saves one."""
     from django.utils import timezone
+
+    from congxa.news.models import ArticlePage
+
+    page = ArticlePage(
+        title=title,
+        slug=slug,
+        date=timezone.now(),
+        lead=title + ".",
+        owner=writer,
+        live=False,
+    )
+    section.add_child(instance=page)
+    page.save_revision(user=writer)
+    return page
+
+
+def screens(site, writer):
 
     from congxa.news.models import ArticlePage, NewsIndexPage
 
@@ -688,32 +706,14 @@ def screens(site, writer):
         url_path__startswith=site.root_page.url_path, slug="tin-tuc-su-kien"
     )
     article = ArticlePage.objects.child_of(section).live().first()
-    # A writer edits their own draft (writers may not edit others' pages).
+    # A writer edits their own draft (writers may not edit others' pages), and
+    # a page waiting in the workflow, as its reviewers open it.
     draft = ArticlePage.objects.child_of(section).filter(owner=writer).first()
     if draft is None:
-        draft = ArticlePage(
-            title="Bản nháp của phóng viên",
-            slug="ban-nhap",
-            date=timezone.now(),
-            lead="Bản nháp.",
-            owner=writer,
-            live=False,
-        )
-        section.add_child(instance=draft)
-        draft.save_revision(user=writer)
-    # A page waiting in the workflow, as its reviewers open it.
+        draft = _writer_page(section, writer, "Bản nháp của phóng viên", "ban-nhap")
     waiting = ArticlePage.objects.child_of(section).filter(slug="cho-duyet").first()
     if waiting is None:
-        waiting = ArticlePage(
-            title="Bài chờ duyệt",
-            slug="cho-duyet",
-            date=timezone.now(),
-            lead="Chờ duyệt.",
-            owner=writer,
-            live=False,
-        )
-        section.add_child(instance=waiting)
-        waiting.save_revision(user=writer)
+        waiting = _writer_page(section, writer, "Bài chờ duyệt", "cho-duyet")
         waiting.get_workflow().start(waiting, writer)
     admin = {
         "page edit (moderation)": f"/admin/pages/{waiting.pk}/edit/",

@@ -87,12 +87,16 @@ def _load(version) -> HostTable:
 def host_table() -> HostTable:
     """The current table; at most one cache read per CHECK_SECONDS per process.
 
-    While the database cannot be reached the last table loaded stays in use."""
+    One thread re-checks while the others keep the table they have, so a
+    database that does not answer (up to its connect timeout) holds up only
+    that thread; until it answers the last table loaded stays in use."""
     now = time.monotonic()
     table = _state["table"]
     if table is not None and now - _state["checked_at"] < CHECK_SECONDS:
         return table
-    with _lock:
+    if not _lock.acquire(blocking=table is None):
+        return table  # another thread is re-checking it
+    try:
         table = _state["table"]
         version = _shared_version()
         if table is None or version is None or version != table.version:
@@ -106,6 +110,8 @@ def host_table() -> HostTable:
             else:
                 _state["table"] = table
         _state["checked_at"] = now
+    finally:
+        _lock.release()
     return table
 
 

@@ -125,3 +125,14 @@ def test_the_last_table_stays_while_the_database_is_down(
     hosts._state["table"] = None
     with pytest.raises(hosts.DatabaseError):
         hosts.host_table()
+
+
+@pytest.mark.django_db
+def test_a_thread_waits_for_no_other_threads_recheck(only_database_hosts, site):
+    table = hosts.host_table()
+    hosts._state["checked_at"] = 0.0  # due for a re-check
+    assert hosts._lock.acquire()  # another thread is re-checking (a slow database)
+    try:
+        assert hosts.host_table() is table
+    finally:
+        hosts._lock.release()

@@ -41,6 +41,8 @@ stored files renamed                all sites             file addresses
 legacy import (`page_cache_batch`)  the commune, once     every article added
 search promotion saved or deleted   its page's site,      its search results
                                     before and after      page
+synonym saved or deleted            its site (all sites   search results pages
+                                    for the province's)   and the synonym lists
 ==================================  ====================  =====================
 
 Rules:
@@ -353,6 +355,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("documents.DocumentType", _all_sites),
     Trigger("documents.DocumentField", _all_sites),
     Trigger("wagtailsearchpromotions.SearchPromotion", _promoted_page_sites),
+    # A commune's synonym (no commune: the province's list, so every commune).
+    Trigger("congxa_search.Synonym", _own_site),
+    Trigger("congxa_search.ProvinceSynonym", _all_sites),
 )
 
 

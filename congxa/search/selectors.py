@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,6 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from congxa.portal.cache import current_generation
 from congxa.vi.text import tokens as fold_tokens
 
 from . import query as search_query
@@ -127,26 +127,31 @@ MAX_PARTIAL_TRIES = 8
 RELAX_BELOW = 10
 
 
-LEXICON_SECONDS = 60
-_lexicons: dict[int, tuple[float, Lexicon]] = {}
+_lexicons: dict[int, tuple[tuple[int, int], Lexicon]] = {}
 
 
 def lexicons_forget(**kwargs) -> None:
-    """A synonym changed: this process reads the lists again (others within
-    `LEXICON_SECONDS`)."""
+    """A synonym changed: this process reads the lists again at once (the others
+    when they see the commune's generation, which the change bumped)."""
     _lexicons.clear()
 
 
 def lexicon_for(site: Site | None) -> Lexicon:
     """The synonym lists a visitor of `site` gets: the commune's, the province's,
-    then the shipped dictionary (kept a minute per process)."""
+    then the shipped dictionary.
+
+    Kept per process for the commune's cache generation, the one its cached
+    search pages are stored under: a synonym saved in the admin bumps it
+    (`portal.invalidation`), so no process answers, or caches, a search with
+    the lists it had before.
+    """
     key = site.pk if site is not None else 0
-    now = time.monotonic()
+    generation = current_generation(site.pk if site is not None else None)
     cached = _lexicons.get(key)
-    if cached is not None and now - cached[0] < LEXICON_SECONDS:
+    if cached is not None and cached[0] == generation:
         return cached[1]
     lexicon = _lexicon_read(site)
-    _lexicons[key] = (now, lexicon)
+    _lexicons[key] = (generation, lexicon)
     return lexicon
 
 

@@ -11,6 +11,7 @@ from congxa.search import selectors, services
 from congxa.search.models import QueryCount, Synonym
 from congxa.search.registry import Document
 from tests.people.conftest import commune_editor
+from tests.search.conftest import add_article
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +207,48 @@ def test_promote_refuses_a_page_of_another_commune(client, site, other_site):
     assert response.status_code == 200
     assert "Hãy chọn một trang của xã mà bạn quản lý." in response.content.decode()
     assert not SearchPromotion.objects.exists()
+
+
+def test_a_new_synonym_renews_the_communes_cached_search_pages_only(
+    editor_a, site, other_site, section, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    add_article(section, "Thông báo nộp thuế đất năm 2026")
+    visitor = Client()
+    query = {"q": "tien mieng dat"}
+    first = visitor.get("/tim-kiem/", query, HTTP_HOST="vinhthuy.localhost")
+    assert 'class="search-results"' not in first.content.decode()
+    assert visitor.get("/tim-kiem/", query, HTTP_HOST="vinhthuy.localhost").get(
+        "ETag"
+    ) == first.get("ETag")
+    theirs = visitor.get("/tim-kiem/", query, HTTP_HOST="giolinh.localhost")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a.post(
+            synonym_url("add"),
+            {"site": site.pk, "phrases": "tiền miếng đất", "meanings": "thuế đất"},
+        )
+    assert response.status_code == 302
+    again = visitor.get("/tim-kiem/", query, HTTP_HOST="vinhthuy.localhost")
+    assert 'class="search-results"' in again.content.decode()
+    assert visitor.get("/tim-kiem/", query, HTTP_HOST="giolinh.localhost").get(
+        "ETag"
+    ) == theirs.get("ETag")
+
+
+def test_a_process_reads_the_synonyms_again_when_the_communes_generation_moves(
+    site, django_capture_on_commit_callbacks
+):
+    """Another process's change reaches this one by the generation it bumped,
+    not by this process's signal."""
+    from congxa.portal.cache import bump_site_generation
+
+    store(site, "a-thue", "Thông báo nộp thuế đất năm 2026")
+    assert selectors.search("tien mieng dat", site=site).total == 0
+    Synonym.objects.bulk_create(  # no signal, as if saved by another process
+        [Synonym(site=site, phrases="tiền miếng đất", meanings="thuế đất")]
+    )
+    assert selectors.search("tien mieng dat", site=site).total == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_site_generation(site.pk)
+    assert selectors.search("tien mieng dat", site=site).total == 1

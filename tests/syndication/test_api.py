@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import timezone
 from openapi_spec_validator import validate
 
 from congxa.syndication.api.index import openapi_schema
@@ -59,7 +60,7 @@ def test_article_detail_has_body_image_and_section(commune, get):
 def test_articles_filter_by_section_and_date(commune, get):
     assert results(get, f"{API}/articles/?section=khong-co") == []
     assert len(results(get, f"{API}/articles/?section=tin-tuc")) == 2
-    day = commune.article.date.date().isoformat()
+    day = timezone.localdate(commune.article.date).isoformat()
     dated = results(get, f"{API}/articles/?date_from={day}&date_to={day}")
     assert [item["id"] for item in dated] == [commune.article.pk]
 

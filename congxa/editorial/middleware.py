@@ -119,10 +119,26 @@ def _narrow_choice_field(field, user, *, pages: bool = True) -> None:
 current_admin_user: ContextVar = ContextVar("congxa_admin_user", default=None)
 
 
+FORM_SCOPING_PATCH = "editorial.middleware.install_form_scoping"
+SET_PRIVACY_DIGEST = "de51477d0659ddca"
+
+
+def check_form_scoping() -> None:
+    """Raise `PatchOutdated` unless Wagtail's privacy view still builds its form
+    from the module's `PageViewRestrictionForm` name, the one replaced here."""
+    from wagtail.admin.views import page_privacy
+
+    from congxa.portal.wagtail_patches import require_source, require_version
+
+    require_version("wagtail", "7.4", FORM_SCOPING_PATCH)
+    require_source(page_privacy.set_privacy, SET_PRIVACY_DIGEST, FORM_SCOPING_PATCH)
+
+
 def install_form_scoping() -> None:
     """Narrow the page privacy form's groups to the user's communes."""
     from wagtail.admin.views import page_privacy
 
+    check_form_scoping()
     base = page_privacy.PageViewRestrictionForm
     if getattr(base, "_congxa_scoped", False):
         return

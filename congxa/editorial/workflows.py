@@ -6,6 +6,11 @@ over 300 queries. Group approval tasks are answered in one query (the same rule
 as `GroupApprovalTask.get_task_states_user_can_moderate`: a superuser, or a
 member of one of the task's groups); only other task types are still asked one
 by one.
+
+Written for Wagtail 7.4: `install()` refuses to patch another version, or a
+`reviewable_by` or group-task rule whose source changed (the guards of
+`congxa.portal.wagtail_patches`), so an upgrade cannot leave the dashboard
+answering with an outdated rule.
 """
 
 from __future__ import annotations
@@ -33,7 +38,36 @@ def reviewable_by(self, user):
     return states
 
 
-def install() -> None:
+PATCH = "editorial.workflows"
+WAGTAIL = "7.4"
+REVIEWABLE_BY_DIGEST = "8627545dec266a2e"
+GROUP_RULE_DIGEST = "44a5fa7599f24967"
+
+_original = None
+
+
+def check() -> None:
+    """Raise `PatchOutdated` unless Wagtail's code is the code this replaces."""
+    from wagtail.models import GroupApprovalTask
     from wagtail.models.workflows import BaseTaskStateManager
 
+    from congxa.portal.wagtail_patches import require_source, require_version
+
+    require_version("wagtail", WAGTAIL, PATCH)
+    require_source(
+        _original or BaseTaskStateManager.reviewable_by, REVIEWABLE_BY_DIGEST, PATCH
+    )
+    # The one-query rule repeats this one: it must not have moved.
+    require_source(
+        GroupApprovalTask.get_task_states_user_can_moderate, GROUP_RULE_DIGEST, PATCH
+    )
+
+
+def install() -> None:
+    global _original
+    from wagtail.models.workflows import BaseTaskStateManager
+
+    check()
+    if _original is None:
+        _original = BaseTaskStateManager.reviewable_by
     BaseTaskStateManager.reviewable_by = reviewable_by

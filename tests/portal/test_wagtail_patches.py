@@ -92,6 +92,28 @@ def test_changed_signature_stops_the_start(monkeypatch):
         page_privacy.check()
 
 
+def test_the_editorial_patches_are_guarded_too(monkeypatch):
+    """The two patches the editorial app installs itself (the dashboard's
+    one-query review list, the privacy form's narrowed groups)."""
+    from congxa.editorial import middleware, workflows
+
+    workflows.check()
+    middleware.check_form_scoping()
+    for module, constant, check in (
+        (workflows, "REVIEWABLE_BY_DIGEST", workflows.check),
+        (workflows, "GROUP_RULE_DIGEST", workflows.check),
+        (middleware, "SET_PRIVACY_DIGEST", middleware.check_form_scoping),
+    ):
+        with monkeypatch.context() as patched:
+            patched.setattr(module, constant, "0" * 16)
+            with pytest.raises(PatchOutdated, match="mã nguồn"):
+                check()
+    monkeypatch.setattr(wagtail_patches, "version", lambda name: "99.0.0")
+    for check in (workflows.check, middleware.check_form_scoping):
+        with pytest.raises(PatchOutdated, match="99.0.0"):
+            check()
+
+
 def test_patches_are_installed():
     assert PageQuerySet.private_q is page_privacy.private_q
     assert Page.get_view_restrictions is page_privacy.view_restrictions_of

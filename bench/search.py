@@ -7,6 +7,7 @@ the relevance sets measured among them.
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test \
         .venv/bin/python bench/search.py    # SQLite, then PostgreSQL
     .venv/bin/python bench/search.py --engines postgresql --build-timeout 300
+    .venv/bin/python bench/search.py --pages 100000 --communes 150  # a province
 
 `--build-timeout` bounds each build (generation and indexing): the run stops
 with an error instead of running on. `--repeats` sets how many times the query
@@ -38,6 +39,11 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 PAGES = int(os.environ.get("BENCH_PAGES", "20000"))
 BUILD_TIMEOUT = float(os.environ.get("BENCH_BUILD_TIMEOUT", "600"))
 COMMUNES = ["Vĩnh Thủy", "Gio Linh", "Cam Lộ", "Triệu Phong", "Hải Lăng"]
+# How many communes share the pages (--communes): 5 by default, each with a
+# fifth of them (the worst case for one commune's search); a province has
+# 60-170, so 100,000 pages are some 700 a commune.
+SITES = int(os.environ.get("BENCH_COMMUNES", str(len(COMMUNES))))
+SIZE_NAME = f"{PAGES}" if SITES == len(COMMUNES) else f"{PAGES}_c{SITES}"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 
 # What citizens type (issue 15): abbreviations, everyday names, questions.
@@ -155,7 +161,7 @@ def generate(count: int, rng: random.Random):
         if rng.random() < 0.1:
             body += f" Mã thủ tục 1.{rng.randint(0, 2):03d}{rng.randint(0, 999):03d}."
         yield (
-            n % len(COMMUNES),
+            n % SITES,
             rng.choice(kinds),
             title,
             body,
@@ -186,9 +192,9 @@ def run_engine() -> None:
         # (and by other checkouts' code, --baseline).
         Path(reuse).mkdir(parents=True, exist_ok=True)
         test_name = (
-            f"{connection.settings_dict['NAME']}_search_{PAGES}"
+            f"{connection.settings_dict['NAME']}_search_{SIZE_NAME}"
             if connection.vendor == "postgresql"
-            else str(Path(reuse) / f"search-{PAGES}.sqlite3")
+            else str(Path(reuse) / f"search-{SIZE_NAME}.sqlite3")
         )
     else:
         test_name = (
@@ -216,7 +222,7 @@ def _built(connection) -> list | None:
     if SearchEntry.objects.filter(key__startswith="bench:").count() != PAGES:
         return None
     by_host = {site.hostname: site for site in Site.objects.all()}
-    sites = [by_host.get(f"xa{i}.localhost") for i in range(len(COMMUNES))]
+    sites = [by_host.get(f"xa{i}.localhost") for i in range(SITES)]
     return sites if all(sites) else None
 
 
@@ -244,7 +250,11 @@ def _measure(connection, *, reuse: bool = False) -> None:
         create_commune_site(
             name=f"Xã {name}", hostname=f"xa{i}.localhost", default=i == 0
         )
-        for i, name in enumerate(COMMUNES)
+        for i, name in enumerate(
+            [*COMMUNES, *(f"Thử Nghiệm {n}" for n in range(len(COMMUNES), SITES))][
+                :SITES
+            ]
+        )
     ]
     rng = random.Random(20260211)
     started = time.perf_counter()
@@ -317,7 +327,10 @@ def _queries(connection, sites, timings) -> None:
         f"machine load average: {load[0]:.1f} ({os.cpu_count()} cores): "
         "latencies scale with it, compare runs at similar load"
     )
-    print(f"pages: {PAGES} in {len(COMMUNES)} communes")
+    print(
+        f"pages: {PAGES} in {SITES} communes "
+        f"(the one searched holds {PAGES // SITES} of them)"
+    )
     if timings is None:
         print(f"index build: reused ({connection.settings_dict['NAME']})")
     else:
@@ -360,6 +373,15 @@ def _queries(connection, sites, timings) -> None:
         key=lambda q: -statistics.mean(on[mix.index(q) :: len(mix)]),
     )[:3]
     print(f"slowest queries (dictionary on): {', '.join(slowest)}")
+    if os.environ.get("BENCH_PER_QUERY"):
+        print("per query, median ms over the repeats (dictionary off / on):")
+        for index, query in sorted(
+            enumerate(mix), key=lambda item: -statistics.median(on[item[0] :: len(mix)])
+        ):
+            print(
+                f"  {query:<32} {statistics.median(off[index :: len(mix)]):7.1f} "
+                f"{statistics.median(on[index :: len(mix)]):7.1f}"
+            )
     print(
         f"relevance set among them ({len(relevance.QUERIES)} queries): "
         f"recall@10 {score.recall:.3f}, MRR {score.mrr:.3f}"
@@ -467,6 +489,17 @@ def parse_args(argv: list[str]):
     )
     parser.add_argument("--repeats", type=int, default=REPEATS)
     parser.add_argument(
+        "--communes",
+        type=int,
+        default=len(COMMUNES),
+        help="communes the pages are spread over (default 5; a province: 150)",
+    )
+    parser.add_argument(
+        "--per-query",
+        action="store_true",
+        help="also print each query's median latency, slowest first",
+    )
+    parser.add_argument(
         "--reuse",
         nargs="?",
         const=str(Path(tempfile.gettempdir()) / "congxa-search-bench"),
@@ -500,6 +533,8 @@ def parse_args(argv: list[str]):
     args = parser.parse_args(argv)
     if any(n < 100 for n in args.pages):
         parser.error("--pages: at least 100 pages")
+    if args.communes < 2:
+        parser.error("--communes: at least 2 (the relevance sets use two)")
     if args.baseline and not args.reuse:
         parser.error("--baseline needs --reuse (both measure the same database)")
     return args
@@ -541,8 +576,10 @@ def main() -> None:
                         **own,
                         "CONGXA_BENCH_CHILD": "1",
                         "BENCH_PAGES": str(pages),
+                        "BENCH_COMMUNES": str(args.communes),
                         "BENCH_BUILD_TIMEOUT": str(args.build_timeout),
                         "BENCH_REPEATS": str(args.repeats),
+                        "BENCH_PER_QUERY": "1" if args.per_query else "",
                         "BENCH_REUSE": args.reuse,
                         "BENCH_CODE": path,
                     }

@@ -272,11 +272,18 @@ def _relaxed(
     return kept
 
 
+def _unprefixed(words: list[PlanWord]) -> tuple[PlanWord, ...]:
+    """The words without the prefix mark: an alternative that is only that
+    (`42/2022` as the document number) finds a part of what the words as typed
+    find, in the same rank class, so it is not searched again."""
+    return tuple(PlanWord(w.parts, w.exact, False, w.marked) for w in words)
+
+
 def _alternatives(
     result: Plan, raw_folded: list[str], lexicon: Lexicon | None
 ) -> list[Alternative]:
     found: list[Alternative] = []
-    seen = [tuple(result.words)]
+    seen = [tuple(result.words), _unprefixed(result.words)]
 
     def add(words: list[PlanWord] | None, rank: int, label: str) -> None:
         if words and tuple(words) not in seen:

@@ -92,6 +92,27 @@ _FOLD_TABLE, _EXACT_TABLE = _build_tables()
 _TONE_DIGITS = {ord(p): str(i + 1) for i, p in enumerate(_TONE_PLACEHOLDERS)}
 
 
+def folded_from() -> dict[str, frozenset[str]]:
+    """Each character of folded text -> every character that folds to it (itself
+    included): what a pattern over the original text matches in its place
+    (`folds_y` tells where a folded `i` was a `y`)."""
+    found: dict[str, set[str]] = {}
+    for code, folded in _FOLD_TABLE.items():
+        found.setdefault(folded, {folded}).add(chr(code))
+    for char in "abcdefghijklmnopqrstuvwxyz0123456789":
+        found.setdefault(char, {char})
+    return {char: frozenset(chars) for char, chars in found.items()}
+
+
+_ONSET_I = re.compile(rf"(?:{_ONSETS})i")
+
+
+def folds_y(term: str) -> bool:
+    """True when the folded word `term` may have been written with `y` (`ki` for
+    `ký`, `qui` for `quy`: an onset and a lone i/y)."""
+    return _ONSET_I.fullmatch(term) is not None
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

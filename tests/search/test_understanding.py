@@ -1,5 +1,7 @@
 """The pure parts of query understanding: dictionary, sounds, document numbers."""
 
+import pytest
+
 from congxa.search import numbers, phonetics, synonyms
 
 
@@ -87,3 +89,17 @@ def test_document_numbers_in_every_way_people_write_them():
     assert ref("15/2025").parts == ("15", "2025")
     assert ref("15 ho dan") is None
     assert ref("nam 2025") is None
+
+
+@pytest.mark.django_db
+def test_a_number_typed_as_documents_print_it_is_searched_once():
+    """`42/2022` as the document number is the words as typed less the prefix
+    mark: a part of what they find, in the same class, so not searched again;
+    `qd 15` as the number (`15 ... qd`) is another search."""
+    from congxa.search import query
+
+    typed = query.plan("42/2022")
+    assert [w.parts for w in typed.words] == [("42", "2022")]
+    assert [a.label for a in typed.alternatives] == []
+    kind_first = query.plan("qd 15")
+    assert "number" in [a.label for a in kind_first.alternatives]

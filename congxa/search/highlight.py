@@ -61,9 +61,7 @@ def _pattern(words: tuple[PlanWord, ...]) -> re.Pattern:
             parts.append(f"{apostrophe}?".join(letters) + rest)
         body = joiner.join(parts)
         alternatives.append(f"(?P<w{number}>{body})")
-    return re.compile(
-        f"(?<!{word_char})(?:" + "|".join(alternatives) + f")(?!{alnum})"
-    )
+    return re.compile(f"(?<!{word_char})(?:" + "|".join(alternatives) + f")(?!{alnum})")
 
 
 def _matches(text: str, words: list[PlanWord]) -> list[tuple[int, int, str]]:

@@ -396,7 +396,15 @@ def _queries(connection, sites, timings) -> None:
         )
 
 
-CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL", "BEGIN", "COMMIT")
+CONTROL = (
+    "SAVEPOINT",
+    "RELEASE SAVEPOINT",
+    "SET LOCAL",
+    "BEGIN",
+    "COMMIT",
+    "WITH was AS MATERIALIZED (SELECT current_setting(",
+    "SELECT set_config(",
+)
 
 
 def _work(connection, site, mix) -> tuple[float, float | None]:
@@ -420,6 +428,7 @@ def _work(connection, site, mix) -> tuple[float, float | None]:
             continue
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL jit = off")
             for sql in reads:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)
                 plan = cursor.fetchone()[0]

@@ -30,6 +30,8 @@ from typing import NamedTuple
 
 from django.db import connection, transaction
 
+from congxa.vi.text import code_term
+
 ENTRY_TABLE = "congxa_search_searchentry"
 FTS_TABLE = "congxa_search_fts"
 
@@ -147,6 +149,9 @@ class SQLiteEngine:
     def _word(self, word: PlanWord, exact: bool = False) -> str:
         parts = word.exact if exact else word.parts
         prefix = word.prefix and not exact
+        code = None if exact else code_term(parts)
+        if code is not None:
+            return self._term(code, prefix)
         terms = [
             self._term(part, prefix and i == len(parts) - 1)
             for i, part in enumerate(parts)
@@ -301,6 +306,24 @@ NARROW_ROWS_SQL = [
 ]
 
 
+# For the searches of a request, in one round trip (`SET LOCAL` is one setting a
+# statement): the planner steered to the GIN index (see `session`), and no JIT
+# compilation. A search's estimated cost can pass `jit_above_cost` (the row
+# lookups of the scored branch are costed for every match) while it runs in a
+# few milliseconds: compiling it cost 12 ms of a 37 ms search at 100,000 pages.
+# The values before come back (read first: the CTE is computed before the outer
+# select list), to be put back inside a caller's transaction.
+SEARCH_SETTINGS = (
+    "WITH was AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS seqscan, "
+    "current_setting('jit') AS jit) SELECT was.seqscan, was.jit, "
+    "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true) "
+    "FROM was"
+)
+SETTINGS_BACK = (
+    "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)"
+)
+
+
 class PostgresEngine:
     vendor = "postgresql"
 
@@ -314,17 +337,18 @@ class PostgresEngine:
         common word, prefers reading the whole table; the filter reads each
         row's vector out of TOAST, which costs ten times the index lookup
         (measured: 363 ms against 55 ms for a word in 3,800 of 20,000 rows,
-        cold). `SET LOCAL` ends with the transaction.
+        cold). Settings made local to the transaction end with it.
         """
         outer = connection.in_atomic_block
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(SEARCH_SETTINGS)
+            seqscan, jit, *_set = cursor.fetchone()
             yield
             if outer:
-                # Inside a caller's transaction the setting would outlive the
-                # search: put it back (on an error the savepoint's rollback
+                # Inside a caller's transaction the settings would outlive the
+                # search: put them back (on an error the savepoint's rollback
                 # does).
-                cursor.execute("SET LOCAL enable_seqscan = on")
+                cursor.execute(SETTINGS_BACK, [seqscan, jit])
 
     install_sql = [
         f"""ALTER TABLE {ENTRY_TABLE}
@@ -338,10 +362,12 @@ class PostgresEngine:
         # so ranking thousands of matches by title tier does not read bodies.
         TITLE_VECTORS_SQL,
         *NARROW_ROWS_SQL,
+        # A short pending list: every search reads all of it until a vacuum
+        # merges it into the index (migration 0011).
         f"CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_vector ON {ENTRY_TABLE} "
-        "USING gin (vector)",
+        "USING gin (vector) WITH (gin_pending_list_limit = 256)",
         f"CREATE INDEX IF NOT EXISTS {ENTRY_TABLE}_exact_vector ON {ENTRY_TABLE} "
-        "USING gin (exact_vector)",
+        "USING gin (exact_vector) WITH (gin_pending_list_limit = 256)",
     ]
     uninstall_sql = [
         f"DROP INDEX IF EXISTS {ENTRY_TABLE}_vector",
@@ -359,6 +385,9 @@ class PostgresEngine:
     def _word(self, word: PlanWord, weight: str = "", exact: bool = False) -> str:
         parts = word.exact if exact else word.parts
         prefix = word.prefix and not exact
+        code = None if exact else code_term(parts)
+        if code is not None:
+            return self._term(code, prefix, weight)
         terms = [
             self._term(part, prefix and i == len(parts) - 1, weight)
             for i, part in enumerate(parts)
@@ -464,57 +493,69 @@ class PostgresEngine:
     def _branch(self, number: int, search: Search, site_ids: list[int], limit: int):
         """One search as a part of `searches`' statement: SQL and parameters.
 
-        A counted search counts its matches in the same scan (a window count
-        before the sort) and scores them only when they are few; the body
-        vectors of thousands of matches are never read for the order."""
+        The matches are read once: the title tiers and the title's exact
+        diacritics are computed in that scan, and a counted search counts them
+        in the same pass (a window count) over narrow rows (no vector is carried
+        through it: with thousands of matches that spilled to disk). Only when
+        the matches are few are their full vectors read, by their row address,
+        for the body-phrase tier, the exact diacritics anywhere and the score;
+        the bodies of thousands of matches are never read for the order."""
         words = search.words
         base = self._all(words)
-        params: list = []
+        inner_params: list = [self._phrase(words, ""), base]
+        outer_params: list = []
+        if search.use_exact:
+            title_exact = "(e.title_exact_vector @@ %s::tsquery)"
+            inner_params.append(self._all(words, exact=True))
+        else:
+            title_exact = "false"
+        total = "count(*) OVER ()" if search.counted else "NULL::bigint"
         if search.counted:
             few = f"m.total <= {SCORED_MATCHES}"
-            total = "count(*) OVER ()"
-            extra = ", e.vector, e.exact_vector"
-        else:
-            few, total, extra = "false", "NULL::bigint", ""
-        if search.use_exact:
-            exact = "(m.title_exact_vector @@ %s::tsquery)"
-            if search.counted:
+            row = f"FROM {ENTRY_TABLE} x WHERE x.ctid = m.tid"
+            exact = "m.title_exact"
+            if search.use_exact:
                 exact = (
-                    f"CASE WHEN {few} THEN m.exact_vector @@ %s::tsquery "
-                    f"ELSE {exact} END"
+                    f"CASE WHEN {few} THEN (SELECT x.exact_vector @@ %s::tsquery "
+                    f"{row}) ELSE m.title_exact END"
                 )
-                params.append(self._all(words, exact=True))
-            params.append(self._all(words, exact=True))
+                outer_params.append(self._all(words, exact=True))
+            tier = (
+                f"CASE WHEN m.title_tier < {ANY_WORDS} THEN m.title_tier "
+                f"WHEN {few} AND (SELECT x.vector @@ %s::tsquery {row}) "
+                f"THEN {BODY_PHRASE} ELSE {ANY_WORDS} END"
+            )
+            score = (
+                f"CASE WHEN {few} THEN (SELECT ts_rank_cd(x.vector, %s::tsquery) "
+                f"{row}) ELSE 0 END"
+            )
+            outer_params += [self._phrase(words, "B"), base]
         else:
-            exact = "false"
-        tiers = (
-            f"CASE WHEN m.title_vector @@ %s::tsquery THEN {TITLE_PHRASE} "
-            f"WHEN m.title_vector @@ %s::tsquery THEN {TITLE_WORDS} "
-        )
-        params += [self._phrase(words, ""), base]
-        if search.counted:
-            tiers += f"WHEN {few} AND m.vector @@ %s::tsquery THEN {BODY_PHRASE} "
-            params.append(self._phrase(words, "B"))
-        tiers += f"ELSE {ANY_WORDS} END"
-        if search.counted:
-            score = f"CASE WHEN {few} THEN ts_rank_cd(m.vector, %s::tsquery) ELSE 0 END"
-            params.append(base)
-        else:
-            score = "0"
+            exact, tier, score = "m.title_exact", "m.title_tier", "0"
         sql = (
             f"SELECT {int(number)} AS search, r.id, r.kind, r.exact, r.tier, "
             "r.total, row_number() OVER () AS position FROM ("
-            f"SELECT m.id, m.kind, {exact} AS exact, {tiers} AS tier, "
+            f"SELECT m.id, m.kind, {exact} AS exact, {tier} AS tier, "
             f"{score} AS score, m.date, m.total FROM ("
-            f"SELECT e.id, e.kind, e.date, e.title_vector, e.title_exact_vector"
-            f"{extra}, {total} AS total "
-            f"FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery) m "
+            f"SELECT t.*, {total} AS total FROM ("
+            "SELECT e.id, e.kind, e.date, e.ctid AS tid, "
+            f"CASE WHEN e.title_vector @@ %s::tsquery THEN {TITLE_PHRASE} "
+            f"WHEN e.title_vector @@ %s::tsquery THEN {TITLE_WORDS} "
+            f"ELSE {ANY_WORDS} END AS title_tier, {title_exact} AS title_exact "
+            # OFFSET 0 keeps the tiers computed in the scan: the window count
+            # then stores these narrow rows, not the title vectors.
+            f"FROM {ENTRY_TABLE} e WHERE e.vector @@ %s::tsquery OFFSET 0) t) m "
             "ORDER BY exact DESC, tier, score DESC, m.date DESC NULLS LAST, "
             "m.id DESC LIMIT %s) r"
         )
-        # The parameters in the order they appear in the SQL: the inner WHERE
-        # comes after the select list's.
-        return sql, [*params, self._in_scope(base, site_ids), limit]
+        # The parameters in the order they appear in the SQL: the outer select
+        # list's, then the inner one's, then the inner WHERE.
+        return sql, [
+            *outer_params,
+            *inner_params,
+            self._in_scope(base, site_ids),
+            limit,
+        ]
 
     def searches(
         self, searches: list[Search], site_ids: list[int], *, limit: int

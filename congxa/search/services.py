@@ -22,6 +22,12 @@ def _terms(entry: SearchEntry) -> set[str]:
     return set(entry.title_index.split()) | set(entry.body_index.split())
 
 
+def index_text(text: str) -> str:
+    """The folded terms of a text, then the terms of its codes (`42x2022`): at
+    the end, so the words keep their positions for phrases."""
+    return " ".join(vi_text.tokens(text) + vi_text.code_terms(text))
+
+
 def _fill(entry: SearchEntry, document: Document) -> None:
     title = vi_text.nfc(document.title)
     body = vi_text.nfc(document.body)
@@ -33,8 +39,8 @@ def _fill(entry: SearchEntry, document: Document) -> None:
     entry.kind = document.kind
     entry.date = document.date
     entry.page_id = document.page_id
-    entry.title_index = " ".join(vi_text.tokens(title))
-    entry.body_index = " ".join(vi_text.tokens(body))
+    entry.title_index = index_text(title)
+    entry.body_index = index_text(body)
     entry.title_exact = " ".join(vi_text.exact_tokens(title))
     entry.body_exact = " ".join(vi_text.exact_tokens(body))
 
@@ -179,6 +185,22 @@ def entries_replace(entries: Iterable[SearchEntry]) -> None:
                 if len(term) <= 40
             ),
             batch_size=BATCH,
+        )
+    _tidy()
+
+
+def _tidy() -> None:
+    """After a whole index is rewritten, on PostgreSQL: the dead rows go, the
+    GIN pending lists merge into the indexes and the planner gets fresh
+    statistics, as autovacuum would do some minutes later (until then every
+    search reads the pending lists). VACUUM cannot run inside a transaction:
+    inside one (a test, a caller's atomic block), autovacuum does it later."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"VACUUM (ANALYZE) {SearchEntry._meta.db_table}, "
+            f"{SearchTerm._meta.db_table}"
         )
 
 

@@ -142,6 +142,38 @@ def tokens(text: str) -> list[str]:
     return _parts(fold(text))
 
 
+# A code's parts joined into one term (`42/2022` -> `42x2022`), so that a search
+# for a code is one index lookup, not a phrase checked against every page that
+# holds both numbers somewhere.
+CODE_JOINER = "x"
+MAX_CODE_PARTS = 8
+
+
+def code_term(parts: tuple[str, ...] | list[str]) -> str | None:
+    """The one term a code of two parts or more, one of them a number, is also
+    indexed as (`('15', '2025', 'qd')` -> `15x2025xqd`); None for anything else."""
+    if len(parts) < 2 or not any(part.isdigit() for part in parts):
+        return None
+    term = CODE_JOINER.join(parts)
+    return term if len(term) <= MAX_PART_LENGTH else None
+
+
+def code_terms(text: str) -> list[str]:
+    """The code terms of a text: every run of two parts or more of each code, so
+    `15/2025/QĐ-UBND` is found as `15/2025`, `2025/QĐ` or in full."""
+    found: list[str] = []
+    for chunk in _CHUNK.finditer(fold(text)):
+        parts = _parts(chunk.group())[:MAX_CODE_PARTS]
+        if len(parts) < 2:
+            continue
+        for start in range(len(parts) - 1):
+            for end in range(start + 2, len(parts) + 1):
+                term = code_term(parts[start:end])
+                if term is not None:
+                    found.append(term)
+    return found
+
+
 def _swap(match: re.Match) -> str:
     return match.group(2) + match.group(1)
 

@@ -113,3 +113,69 @@ def test_vocabulary_counts_documents(site, section):
     add_article(section, "Đăng ký khai sinh")
     assert SearchTerm.objects.get(term="khai").documents == 2
     assert SearchTerm.objects.get(term="tu").documents == 1
+
+
+def test_codes_are_one_term_and_found_by_any_run_of_their_parts(site, section):
+    """`42/2022/NĐ-CP` is indexed as its parts and as `42x2022`, `2022xnd`...:
+    a search for a code is one index lookup, and finds it by any run of two
+    parts or more, not by the numbers apart."""
+    add_article(section, "Thực hiện Nghị định 42/2022/NĐ-CP về cổng thông tin")
+    add_article(section, "Năm 2022 có 42 hộ thoát nghèo")
+    entry = SearchEntry.objects.get(title__contains="Nghị định")
+    assert "42x2022" in entry.title_index.split()
+    assert "2022xndxcp" in entry.title_index.split()
+    # The words keep their positions: the codes come after them.
+    assert entry.title_index.startswith("thuc hien nghi dinh 42 2022 nd cp ve")
+    want = ["Thực hiện Nghị định 42/2022/NĐ-CP về cổng thông tin"]
+    for query in ("42/2022", "42/2022/NĐ-CP", "2022/nd-cp", "nghi dinh 42/2022", "42/20"):
+        assert plain_titles(query, site) == want, query
+    assert plain_titles("42 2022 ho thoat ngheo", site) == [
+        "Năm 2022 có 42 hộ thoát nghèo"
+    ]
+
+
+def test_the_migration_gives_existing_entries_their_code_terms(site, section):
+    """Entries indexed before codes were terms get them from their own title and
+    body (migration 0011), and the vocabulary counts them."""
+    import importlib
+
+    from django.apps import apps
+
+    add_article(section, "Quyết định 15/2025/QĐ-UBND về đất đai")
+    entry = SearchEntry.objects.get()
+    old = " ".join(w for w in entry.title_index.split() if "x" not in w)
+    SearchEntry.objects.filter(pk=entry.pk).update(title_index=old)
+    SearchTerm.objects.filter(term__contains="x2025").delete()
+    assert plain_titles("15/2025", site) == []
+
+    migration = importlib.import_module("congxa.search.migrations.0011_code_terms")
+    migration.add_code_terms(apps, None)  # it needs no schema editor
+    assert plain_titles("15/2025", site) == ["Quyết định 15/2025/QĐ-UBND về đất đai"]
+    assert SearchTerm.objects.get(term="15x2025xqd").documents == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_tidies_the_index_on_postgresql(site, section):
+    """After the whole index is rewritten, PostgreSQL vacuums it (dead rows,
+    GIN pending lists, statistics); inside a transaction, and on SQLite,
+    nothing is run."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    add_article(section, "Hướng dẫn đăng ký khai sinh")
+
+    def vacuums() -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            call_command("rebuild_search", verbosity=0)
+        return [q["sql"] for q in queries if q["sql"].startswith("VACUUM")]
+
+    ran = vacuums()
+    if connection.vendor == "postgresql":
+        assert ran == [
+            "VACUUM (ANALYZE) congxa_search_searchentry, congxa_search_searchterm"
+        ]
+    else:
+        assert ran == []
+    with transaction.atomic():
+        assert vacuums() == []
+    assert plain_titles("khai sinh", site) == ["Hướng dẫn đăng ký khai sinh"]

@@ -103,3 +103,20 @@ def test_a_number_typed_as_documents_print_it_is_searched_once():
     assert [a.label for a in typed.alternatives] == []
     kind_first = query.plan("qd 15")
     assert "number" in [a.label for a in kind_first.alternatives]
+
+
+def test_code_terms_are_the_runs_of_a_code_with_a_number():
+    from congxa.vi import text as vi_text
+
+    assert vi_text.code_terms("Theo Nghị định 42/2022/NĐ-CP.") == [
+        "42x2022",
+        "42x2022xnd",
+        "42x2022xndxcp",
+        "2022xnd",
+        "2022xndxcp",
+    ]
+    assert vi_text.code_terms("Mã thủ tục 1.001193") == ["1x001193"]
+    # No number, or one part only: nothing more than the words.
+    assert vi_text.code_terms("Hà-Nội, năm 2025, QĐ-UBND") == []
+    assert vi_text.code_term(("qd", "ubnd")) is None
+    assert vi_text.code_term(("15", "2025", "qd")) == "15x2025xqd"

@@ -8,7 +8,9 @@ Pure Python plus the pinned `markdown` library (and Playwright driving Debian's
 chromium for the PDF), no Django: `make manuals` builds them from a clean clone
 with no database and no configuration. The screenshots in `img/` here
 are taken by `tests/browser/test_manual_screenshots.py`, so they show the admin
-as it is.
+as it is. A test run keeps them in a temporary folder; to refresh them here, run
+
+    CONGXA_UPDATE_MANUAL_IMAGES=1 pytest tests/browser/test_manual_screenshots.py
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def read_manual(name: str, source: Path = DEFAULT_SOURCE) -> Manual:
         raise ManualError(
             f"Tài liệu {path.name} dùng ảnh chưa có trong {source / 'img'}: "
             + ", ".join(missing)
-            + ". Hãy chạy kiểm thử chụp ảnh "
+            + ". Hãy chạy kiểm thử chụp ảnh với CONGXA_UPDATE_MANUAL_IMAGES=1 "
             "(tests/browser/test_manual_screenshots.py) để tạo lại ảnh."
         )
     title = re.sub(r"<[^>]+>", "", title_match.group(1)).strip()

@@ -12,10 +12,13 @@ from wagtail.models import Page
 
 from congxa.vi import text as vi_text
 
+from .engines import FTS_TABLE
 from .models import SearchEntry, SearchTerm
 from .registry import Document, SiteLocator, registry
 
 BATCH = 500
+# A constant table name, no input.
+SQLITE_OPTIMIZE = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"  # noqa: S608
 
 
 def _terms(entry: SearchEntry) -> set[str]:
@@ -190,18 +193,23 @@ def entries_replace(entries: Iterable[SearchEntry]) -> None:
 
 
 def _tidy() -> None:
-    """After a whole index is rewritten, on PostgreSQL: the dead rows go, the
-    GIN pending lists merge into the indexes and the planner gets fresh
-    statistics, as autovacuum would do some minutes later (until then every
-    search reads the pending lists). VACUUM cannot run inside a transaction:
-    inside one (a test, a caller's atomic block), autovacuum does it later."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        return
+    """After a whole index is rewritten.
+
+    SQLite: the full-text index's segments and the deletions they carry merge
+    into one (`optimize`; at 100,000 entries rewritten a search used 1.9 times
+    the CPU before it). PostgreSQL: the dead rows go, the GIN pending lists
+    merge into the indexes and the planner gets fresh statistics, as
+    autovacuum would some minutes later. VACUUM cannot run inside a
+    transaction: inside one (a test, a caller's atomic block), autovacuum does
+    it later."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"VACUUM (ANALYZE) {SearchEntry._meta.db_table}, "
-            f"{SearchTerm._meta.db_table}"
-        )
+        if connection.vendor == "sqlite":
+            cursor.execute(SQLITE_OPTIMIZE)
+        elif connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute(
+                f"VACUUM (ANALYZE) {SearchEntry._meta.db_table}, "
+                f"{SearchTerm._meta.db_table}"
+            )
 
 
 def entry_build(key: str, document: Document) -> SearchEntry:

@@ -127,7 +127,13 @@ def test_codes_are_one_term_and_found_by_any_run_of_their_parts(site, section):
     # The words keep their positions: the codes come after them.
     assert entry.title_index.startswith("thuc hien nghi dinh 42 2022 nd cp ve")
     want = ["Thực hiện Nghị định 42/2022/NĐ-CP về cổng thông tin"]
-    for query in ("42/2022", "42/2022/NĐ-CP", "2022/nd-cp", "nghi dinh 42/2022", "42/20"):
+    for query in (
+        "42/2022",
+        "42/2022/NĐ-CP",
+        "2022/nd-cp",
+        "nghi dinh 42/2022",
+        "42/20",
+    ):
         assert plain_titles(query, site) == want, query
     assert plain_titles("42 2022 ho thoat ngheo", site) == [
         "Năm 2022 có 42 hộ thoát nghèo"

@@ -63,3 +63,31 @@ class BoardRole(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+class PageCreation(models.Model):
+    """The page one admin create form made, by the form's token.
+
+    Wagtail's autosave posts the create form in the background and only then
+    points the form at the new page's edit view, so a click on "Submit" or
+    "Save draft" meanwhile posts the same form to the create view again
+    (`page_creation.py`). The token, a hidden field of every create form, lets
+    the second post reach the page the first one made instead of a new one.
+    """
+
+    token = models.UUIDField(primary_key=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+    )
+    by_autosave = models.BooleanField(default=False)
+    revision_id = models.PositiveBigIntegerField(null=True)
+    # What Wagtail's autosave tells the open form after the page is made
+    # (formset ids, the address): a later post of that form needs them too.
+    field_updates = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.token)

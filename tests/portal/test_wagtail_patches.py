@@ -16,6 +16,7 @@ from congxa.portal.wagtail_patches import (
     PatchOutdated,
     admin_texts,
     page_base_form,
+    page_create_once,
     page_privacy,
     search_folding,
     treebeard_parent,
@@ -38,6 +39,7 @@ def test_every_submodule_is_found_and_passes_its_check():
     assert {
         "admin_texts",
         "page_base_form",
+        "page_create_once",
         "page_privacy",
         "search_folding",
         "treebeard_parent",
@@ -49,7 +51,14 @@ def test_every_submodule_is_found_and_passes_its_check():
 
 @pytest.mark.parametrize(
     "module",
-    [admin_texts, page_base_form, page_privacy, search_folding, treebeard_parent],
+    [
+        admin_texts,
+        page_base_form,
+        page_create_once,
+        page_privacy,
+        search_folding,
+        treebeard_parent,
+    ],
 )
 def test_another_version_stops_the_start(module, monkeypatch):
     monkeypatch.setattr(wagtail_patches, "version", lambda name: "99.0.0")
@@ -67,6 +76,7 @@ def test_another_version_stops_the_start(module, monkeypatch):
         (admin_texts, "SITE_INDEX_DIGEST"),
         (admin_texts, "PAGE_SEARCH_DIGEST"),
         (page_base_form, "EDIT_HANDLER_DIGEST"),
+        (page_create_once, "CREATE_POST_DIGEST"),
     ],
 )
 def test_changed_source_stops_the_start(module, constant, monkeypatch):

@@ -18,6 +18,8 @@ new patch is a new file here, nothing else to register.
   result count), made translatable;
 - `page_base_form`: `Page.base_form_class`, every page type's admin form is
   congxa's (settings.CONGXA_PAGE_FORM: Vietnamese addresses, sections in menus);
+- `page_create_once`: `CreateView.post`, one create form makes one page even
+  when Wagtail's autosave and the writer's click both post it;
 - `page_privacy`: `PageQuerySet.private_q` and `Page.get_view_restrictions`,
   no query per list or per page when no private section exists;
 - `search_folding`: modelsearch's `ObjectIndexer` (SQLite, PostgreSQL), the

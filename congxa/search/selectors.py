@@ -183,6 +183,9 @@ class Ranked:
     partial: list | None = None
     # Entries already read for the ranking (id -> entry, the shown fields).
     entries: dict = field(default_factory=dict)
+    # Matches of the counted searches beyond the hits ranked, by kind (an
+    # engine that counts by kind): the facets count them too.
+    beyond_kinds: Counter = field(default_factory=Counter)
 
 
 # What a result shows, and the folded title the ranking reads.
@@ -190,23 +193,41 @@ SHOWN_FIELDS = ("key", "site_id", "title", "body", "url", "kind", "date")
 
 
 def rank(
-    plan: search_query.Plan, site_ids: list[int], *, limit: int = RANK_LIMIT
+    plan: search_query.Plan,
+    site_ids: list[int],
+    *,
+    limit: int = RANK_LIMIT,
+    kinds: tuple[str, ...] = (),
 ) -> Ranked:
     """Every search of the plan merged: the words as typed, then the
     alternatives; title matches of each before body matches, and within a class
-    of alternatives the engine's own order (exact diacritics, tier, score)."""
+    of alternatives the engine's own order (exact diacritics, tier, score).
+
+    Each search gives its first `limit` hits: the first `limit` of the merged
+    order are among them. `kinds`: count the typed matches by kind (on an
+    engine that can), for the facets of matches not ranked."""
     engine = engine_for()
     merged: dict[int, tuple[tuple, object]] = {}
     terms_of: dict[int, frozenset[str]] = {}
     beyond = 0
+    beyond_kinds: Counter = Counter()
     labels = []
 
-    def add(search, hits, matches) -> None:
+    def count_beyond(found) -> None:
         nonlocal beyond
+        if found.total is None:
+            return
+        beyond += max(0, found.total - len(found.hits))
+        if found.kinds:
+            beyond_kinds.update(
+                Counter(found.kinds) - Counter(hit.kind for hit in found.hits)
+            )
+
+    def add(search, found) -> None:
+        hits = found.hits
         labels.append(search.label)
         searched = frozenset(p for word in search.words for p in word.parts)
-        if matches is not None:
-            beyond += max(0, matches - len(hits))
+        count_beyond(found)
         for position, hit in enumerate(hits):
             group = 0 if hit.tier <= TITLE_WORDS else 1
             key = (-hit.exact, group, search.rank, position)
@@ -236,18 +257,19 @@ def rank(
         ],
         site_ids,
         limit=limit,
+        kinds=kinds,
     )
-    for search, (hits, matches) in zip(batch, found, strict=True):
-        if hits:
-            add(search, hits, matches)
+    for search, one in zip(batch, found, strict=True):
+        if one.hits:
+            add(search, one)
     for search in searches[relaxed_from:]:
         if len(merged) >= RELAX_BELOW:
             # The question as asked found enough: dropping its words would
             # only add weaker matches below.
             break
-        [(hits, _none)] = engine.searches([Search(search.words)], site_ids, limit=limit)
-        if hits:
-            add(search, hits, None)
+        [one] = engine.searches([Search(search.words)], site_ids, limit=limit)
+        if one.hits:
+            add(search, one)
     partial_words = None
     if not merged and not plan.corrected:
         # A long question no page holds in full: its best part (never on top
@@ -255,14 +277,14 @@ def rank(
         terms = {part for word in plan.words for part in word.parts}
         known = search_query._known(terms)
         for words in search_query.partial(plan.words, known)[:MAX_PARTIAL_TRIES]:
-            [(hits, matches)] = engine.searches(
-                [Search(words, counted=True)], site_ids, limit=limit
+            [one] = engine.searches(
+                [Search(words, counted=True)], site_ids, limit=limit, kinds=kinds
             )
-            if not matches:
+            if not one.total:
                 continue
-            beyond += max(0, matches - len(hits))
+            count_beyond(one)
             searched = frozenset(p for word in words for p in word.parts)
-            for position, hit in enumerate(hits):
+            for position, hit in enumerate(one.hits):
                 group = 0 if hit.tier <= TITLE_WORDS else 1
                 merged[hit.entry_id] = ((0, group, 0, position), hit)
                 terms_of[hit.entry_id] = searched
@@ -280,6 +302,7 @@ def rank(
         "+".join(labels) or "none",
         partial_words,
         entries,
+        beyond_kinds,
     )
 
 
@@ -399,14 +422,14 @@ def search(
         if not plan:
             return result
         site_ids = site_ids_for(site)
-        ranked = rank(plan, site_ids, limit=max(RANK_LIMIT, per_page * MAX_PAGE))
+        ranked = rank(plan, site_ids, **_rank_limits(kind, page, per_page))
     result.how = ranked.label
     if ranked.partial is not None:
         result.partial_query = " ".join("/".join(word.parts) for word in ranked.partial)
     hits = ranked.hits
     if not hits:
         return result
-    counts = Counter(hit.kind for hit in hits)
+    counts = Counter(hit.kind for hit in hits) + ranked.beyond_kinds
     result.total = ranked.total
     if kind not in counts:
         kind = None
@@ -449,6 +472,24 @@ def search(
             )
         )
     return result
+
+
+def _rank_limits(kind: str | None, page: int, per_page: int) -> dict:
+    """How many hits each search ranks for this results page.
+
+    On an engine that counts matches by kind (PostgreSQL), the hits the page
+    shows and the head that the title coverage reorders: ordering a common
+    word's thousands of matches to keep the first thousand was a third of its
+    search, for a page that shows ten. Elsewhere, or with a kind chosen (its
+    hits are picked from the merged order), the first thousand."""
+    every = max(RANK_LIMIT, per_page * MAX_PAGE)
+    if kind or not engine_for().counts_kinds:
+        return {"limit": every}
+    shown = max(1, min(page, MAX_PAGE)) * per_page
+    return {
+        "limit": min(every, shown + COVERAGE_HEAD),
+        "kinds": tuple(k.key for k in registry.kinds()),
+    }
 
 
 def _highlight_words(plan: search_query.Plan, ranked: Ranked) -> list[PlanWord]:

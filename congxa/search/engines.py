@@ -341,6 +341,11 @@ SEARCH_SETTINGS = (
 SETTINGS_BACK = (
     "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)"
 )
+# How the two begin: statement counts leave them out (settings, no data read).
+SETTINGS_PREFIXES = (
+    "WITH was AS MATERIALIZED (SELECT current_setting(",
+    "SELECT set_config(",
+)
 
 
 class PostgresEngine:

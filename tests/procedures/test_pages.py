@@ -11,6 +11,7 @@ from congxa.procedures.models import (
     SelectedProcedure,
 )
 from congxa.procedures.services import procedures_save_records
+from congxa.search.engines import SETTINGS_PREFIXES
 
 from .conftest import SAMPLES, add_procedures_page
 
@@ -149,7 +150,9 @@ def _statements(client, url) -> list[str]:
     return [
         query["sql"]
         for query in queries
-        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL"))
+        if not query["sql"].startswith(
+            ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL", *SETTINGS_PREFIXES)
+        )
         and '"portal_pendingcacheinvalidation"' not in query["sql"]
     ]
 
